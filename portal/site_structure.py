@@ -1,0 +1,125 @@
+"""The site tree every installation has: a Dutch home page with its English
+translation and the section pages behind the contract URLs."""
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+# (app.Model, slug, Dutch title, English title, Dutch intro, English intro)
+SECTIONS = [
+    ("knowledge.KnowledgeIndexPage", "kennisbank", "Kennisbank", "Knowledge base",
+     "Publicaties, tools en position papers van de vereniging en haar leden.",
+     "Publications, tools and position papers by the association and its members."),
+    ("learninglines.LearningLineIndexPage", "leerlijnen", "Leerlijnen", "Learning lines",
+     "Drie leerlijnen, elk met een Practitioner- en een Leadership-track.",
+     "Three learning lines, each with a Practitioner and a Leadership track."),
+    ("memberhub.NewsIndexPage", "nieuws", "Nieuws", "News",
+     "Nieuws van de vereniging en van de leden.",
+     "News from the association and its members."),
+    ("memberhub.ImpactStoryIndexPage", "impactverhalen", "Impactverhalen", "Impact stories",
+     "Wat het werk van onze leden verandert, verteld door henzelf en hun partners.",
+     "What our members' work changes, told by them and their partners."),
+    ("memberhub.VacancyIndexPage", "vacatures", "Vacatures", "Vacancies",
+     "Openstaande vacatures bij de leden.", "Open positions at member organisations."),
+    ("memberhub.EventIndexPage", "agenda", "Agenda", "Agenda",
+     "Bijeenkomsten van de vereniging, de leerlijnen en de leden.",
+     "Meetings of the association, the learning lines and the members."),
+    ("memberhub.MemberDirectoryPage", "leden", "Leden", "Members",
+     "De lidorganisaties van de vereniging.", "The association's member organisations."),
+]
+
+HOME_TITLE = {"nl": "Samen verder in internationale samenwerking",
+              "en": "Moving forward together in international cooperation"}
+HOME_INTRO = {
+    "nl": "Het ledenportaal van de brancheorganisatie voor internationale samenwerking: "
+          "kennis, leerlijnen en nieuws van en voor de leden.",
+    "en": "The member portal of the branch association for international cooperation: "
+          "knowledge, learning lines and news by and for members.",
+}
+
+
+def _model(label):
+    from django.apps import apps
+
+    return apps.get_model(label)
+
+
+def ensure_locales():
+    nl, _ = Locale.objects.get_or_create(language_code="nl")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    return nl, en
+
+
+def _publish(page, user=None):
+    revision = page.save_revision(user=user, log_action=False)
+    revision.publish(user=user, log_action=False)
+    page.refresh_from_db()
+    return page
+
+
+def _ensure_translation(page, locale, fields):
+    """The page's translation in ``locale`` (created when missing) with ``fields`` set."""
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        translation = page.copy_for_translation(locale)
+    translation = translation.specific
+    changed = False
+    for name, value in fields.items():
+        if getattr(translation, name) != value:
+            setattr(translation, name, value)
+            changed = True
+    if changed or not translation.live:
+        _publish(translation)
+    return translation
+
+
+@transaction.atomic
+def ensure_site_structure():
+    """Create or complete the home page, its translation and the section pages.
+
+    Idempotent: running it twice leaves the same tree. Returns the Dutch home page.
+    """
+    HomePage = _model("portal.HomePage")
+    nl, en = ensure_locales()
+    root = Page.get_first_root_node()
+
+    home = HomePage.objects.filter(locale=nl, depth=2).first()
+    if home is None:
+        # Replace Wagtail's placeholder welcome page, which has the slug we want.
+        for placeholder in root.get_children().exact_type(Page).filter(slug="home"):
+            Site.objects.filter(root_page=placeholder).update(root_page=root)
+            placeholder.delete()
+        home = HomePage(title=HOME_TITLE["nl"], slug="home", intro=HOME_INTRO["nl"], locale=nl)
+        root.add_child(instance=home)
+        _publish(home)
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True)
+    site.root_page = home
+    site.site_name = site.site_name or "Ledenportaal"
+    site.save()
+
+    home_en = _ensure_translation(home, en, {"title": HOME_TITLE["en"], "intro": HOME_INTRO["en"]})
+
+    sections = {}
+    for label, slug, title_nl, title_en, intro_nl, intro_en in SECTIONS:
+        model = _model(label)
+        section = model.objects.child_of(home).filter(slug=slug).first()
+        if section is None:
+            section = model(title=title_nl, slug=slug, intro=f"<p>{intro_nl}</p>", locale=nl)
+            home.add_child(instance=section)
+            _publish(section)
+        _ensure_translation(section, en, {"title": title_en, "intro": f"<p>{intro_en}</p>"})
+        sections[slug] = section
+    return {"home": home, "home_en": home_en, "sections": sections, "site": site}
+
+
+def section(slug, locale_code="nl"):
+    """The section page with this slug (e.g. 'kennisbank') in the given language."""
+    site = Site.objects.select_related("root_page").get(is_default_site=True)
+    page = site.root_page.get_children().filter(slug=slug).first()
+    if page is None:
+        return None
+    if locale_code != page.locale.language_code:
+        page = page.get_translation_or_none(Locale.objects.get(language_code=locale_code))
+    return page.specific if page else None

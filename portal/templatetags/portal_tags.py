@@ -1,0 +1,103 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from portal import selectors
+from portal.visibility import visible_pages
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context["request"]
+    current = context.get("page")
+    site = Site.find_for_request(request)
+    items = selectors.main_navigation(site, request.user)
+    current_path = current.path if current is not None else ""
+    return {
+        "items": [
+            {
+                "page": item,
+                "is_current": bool(current_path) and current_path.startswith(item.path),
+            }
+            for item in items
+        ],
+        "request": request,
+    }
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None):
+    request = context["request"]
+    page = page or context.get("page")
+    if page is None or page.depth <= 2:
+        return {"crumbs": [], "current": page}
+    return {"crumbs": selectors.breadcrumbs(page, request.user), "current": page}
+
+
+@register.inclusion_tag("components/language_switch.html", takes_context=True)
+def language_switch(context):
+    """Links to this page in the other languages: the translation when one is visible,
+    otherwise that language's home page."""
+    request = context["request"]
+    page = context.get("page")
+    current_language = translation.get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = None
+        if isinstance(page, Page):
+            translated = _visible_translation(page, code, request.user)
+            if translated is not None:
+                url = translated.url
+            else:
+                url = _home_url(request, code)
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url,
+                      "is_current": code == current_language})
+    return {"links": links}
+
+
+def _visible_translation(page, language_code, user):
+    try:
+        locale = Locale.objects.get(language_code=language_code)
+    except Locale.DoesNotExist:
+        return None
+    if page.locale_id == locale.id:
+        return page
+    return visible_pages(
+        user, Page.objects.filter(translation_key=page.translation_key, locale=locale)
+    ).first()
+
+
+def _home_url(request, language_code):
+    site = Site.find_for_request(request)
+    if site is None:
+        return "/"
+    with translation.override(language_code):
+        home = _visible_translation(site.root_page, language_code, request.user)
+        return home.url if home is not None else "/"
+
+
+@register.simple_tag(takes_context=True)
+def localized_url(context, page):
+    """URL of the page's translation in the current language, if it exists."""
+    localized = page.localized
+    return localized.url
+
+
+@register.filter
+def filesize(value):
+    """Human-readable file size in the current language's style."""
+    try:
+        size = float(value)
+    except (TypeError, ValueError):
+        return ""
+    for unit in ("B", "kB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return ""

@@ -1,0 +1,92 @@
+"""The one place that decides which pages a user may see.
+
+Every listing, count, feed, API response, sitemap, search result and mailing goes
+through :func:`visible_pages`, so drafts and restricted pages never leak to someone
+who may not see them. Page serving itself is guarded by Wagtail's own page privacy,
+which applies the same rules (see :func:`restriction_admits`).
+"""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
+from wagtail.models import Page, PageViewRestriction
+
+MEMBERS_GROUP_NAME = "Members"
+EDITORS_GROUP_NAME = "Editors"
+
+
+def _group_ids(user):
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_portal_group_ids", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("id", flat=True))
+        user._portal_group_ids = cached
+    return cached
+
+
+def restriction_admits(restriction_type, allowed_group_ids, user):
+    """Whether a view restriction lets this user see the page in listings.
+
+    Password restrictions are never listed: a password is per session, not per user.
+    """
+    if restriction_type == PageViewRestriction.LOGIN:
+        return user.is_authenticated
+    if restriction_type == PageViewRestriction.GROUPS:
+        if not user.is_authenticated:
+            return False
+        return user.is_superuser or bool(set(allowed_group_ids) & _group_ids(user))
+    return False
+
+
+def hidden_paths(user):
+    """Tree paths of the restricted subtrees this user may not see."""
+    user = user or AnonymousUser()
+    rows = PageViewRestriction.objects.values_list("id", "page__path", "restriction_type")
+    if not user.is_authenticated:
+        return sorted({path for _id, path, _type in rows})
+    groups_by_restriction = {}
+    for restriction_id, group_id in PageViewRestriction.groups.through.objects.values_list(
+        "pageviewrestriction_id", "group_id"
+    ):
+        groups_by_restriction.setdefault(restriction_id, set()).add(group_id)
+    return sorted(
+        {
+            path
+            for restriction_id, path, restriction_type in rows
+            if not restriction_admits(
+                restriction_type, groups_by_restriction.get(restriction_id, ()), user
+            )
+        }
+    )
+
+
+def visible_pages(user, queryset=None):
+    """Live pages the user may see: public ones, plus restricted ones they are admitted to.
+
+    ``queryset`` narrows the result (a specific page model's queryset, a child_of() …);
+    by default all pages are considered.
+    """
+    queryset = Page.objects.all() if queryset is None else queryset
+    queryset = queryset.live()
+    paths = hidden_paths(user)
+    if paths:
+        excluded = Q()
+        for path in paths:
+            excluded |= Q(path__startswith=path)
+        queryset = queryset.exclude(excluded)
+    return queryset
+
+
+def can_view(user, page):
+    """Whether one page is visible to the user (same rules as visible_pages)."""
+    if not page.live:
+        return False
+    return not any(page.path.startswith(path) for path in hidden_paths(user))
+
+
+def is_member_only(page):
+    """Whether the page sits under any view restriction (for labels such as 'members only')."""
+    return PageViewRestriction.objects.filter(
+        page__path__in=[page.path[:i] for i in range(Page.steplen, len(page.path) + 1,
+                                                     Page.steplen)]
+    ).exists()

@@ -1,0 +1,50 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from portal.visibility import EDITORS_GROUP_NAME
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+
+@pytest.fixture
+def site_structure(db):
+    from portal.site_structure import ensure_site_structure
+
+    return ensure_site_structure()
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="Stichting Alfa")
+
+
+@pytest.fixture
+def other_organisation(db):
+    return OrganisationFactory(name="Stichting Beta")
+
+
+@pytest.fixture
+def member(organisation):
+    return MembershipFactory(organisation=organisation).user
+
+
+@pytest.fixture
+def org_admin(organisation):
+    return MembershipFactory(organisation=organisation, role="admin").user
+
+
+@pytest.fixture
+def outsider(db):
+    """A logged-in user without any membership."""
+    return UserFactory()
+
+
+@pytest.fixture
+def editor(db):
+    user = UserFactory(email="editor@example.org")
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP_NAME))
+    return user
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(email="root@example.org", is_superuser=True, is_staff=True)

@@ -1,0 +1,43 @@
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from memberhub.models import MemberOrganisation, Membership, User
+
+
+def snapshot():
+    return (
+        Page.objects.count(),
+        MemberOrganisation.objects.count(),
+        Membership.objects.count(),
+        User.objects.count(),
+        sorted(Page.objects.values_list("url_path", flat=True)),
+    )
+
+
+@pytest.mark.django_db
+def test_load_demo_is_idempotent_and_complete():
+    call_command("load_demo")
+    first = snapshot()
+    call_command("load_demo")
+    assert snapshot() == first
+
+    assert MemberOrganisation.objects.count() >= 10
+    assert Site.objects.get(is_default_site=True).root_page.specific_class.__name__ == "HomePage"
+    titles = set(Page.objects.values_list("title", flat=True))
+    assert {"Digital Readiness", "Equitable Partnerships",
+            "Future-ready International Cooperation"} <= titles
+
+    editor = User.objects.get(email="redacteur@example.org")
+    assert editor.groups.filter(name="Editors").exists()
+    member = User.objects.get(email="lid@example.org")
+    assert member.memberships.count() == 2
+    assert User.objects.get(email="beheerder@waterbron.example.org").memberships.get().role == \
+        "admin"
+
+
+@pytest.mark.django_db
+def test_demo_logins_work(client):
+    call_command("load_demo")
+    assert client.login(username="lid@example.org", password="Demo-lid-2026")
+    assert client.get("/mijn/").status_code == 200

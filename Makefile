@@ -30,8 +30,12 @@ lint: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 # Regenerate the message catalogues after changing translatable strings (needs GNU gettext).
+# The project catalogue covers portal/ and templates/; each app keeps its own in <app>/locale.
+APPS := knowledge learninglines memberhub search
 messages: install
-	$(BIN)/python manage.py makemessages -l nl -l en --ignore=.venv --ignore=tests
+	$(BIN)/python manage.py makemessages -l nl --no-obsolete --ignore=.venv --ignore=tests \
+		--ignore=bench --ignore=static_collected $(addprefix --ignore=,$(APPS))
+	for app in $(APPS); do (cd $$app && ../$(BIN)/django-admin makemessages -l nl --no-obsolete); done
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

@@ -1,7 +1,7 @@
 """Demo learning lines (the three lines of the 2026 Network & Learning agenda)."""
 
 from learninglines.models import LearningLinePage
-from portal.site_structure import _ensure_translation, _publish
+from portal.site_structure import ensure_translation, publish_page
 
 LINES = [
     {
@@ -64,9 +64,9 @@ LINES = [
 ]
 
 
-def load(structure):
-    index = structure["sections"]["leerlijnen"]
-    en = structure["home_en"].locale
+def load(context):
+    index = context["sections"]["leerlijnen"]
+    en = context["home_en"].locale
     lines = {}
     for spec in LINES:
         line = LearningLinePage.objects.child_of(index).filter(slug=spec["slug"]).first()
@@ -77,11 +77,11 @@ def load(structure):
                 leadership_aim=spec["leadership"]["nl"], locale=index.locale,
             )
             index.add_child(instance=line)
-            _publish(line)
-        _ensure_translation(line, en, {
+            publish_page(line)
+        ensure_translation(line, en, {
             "title": spec["title"], "summary": spec["summary"]["en"],
             "practitioner_aim": spec["practitioner"]["en"],
             "leadership_aim": spec["leadership"]["en"],
         })
         lines[spec["slug"]] = line
-    return lines
+    context["learning_lines"] = lines

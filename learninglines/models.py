@@ -9,6 +9,13 @@ from portal.blocks import BodyStreamBlock
 from portal.pages import SectionIndexPage
 
 
+class Track(models.TextChoices):
+    """The two tracks every learning line runs on (the Dual-Track approach)."""
+
+    PRACTITIONER = "practitioner", _("Practitioner")
+    LEADERSHIP = "leadership", _("Leadership")
+
+
 class LearningLineIndexPage(SectionIndexPage):
     """/leerlijnen/: the learning lines and the year's agenda."""
 

@@ -1,9 +1,10 @@
 """The public agenda as iCalendar (/agenda.ics)."""
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from icalendar import Calendar, Timezone
+from icalendar import Calendar, Event, Timezone
 
 PRODID = "-//Ledenportaal//Agenda//NL"
 
@@ -24,3 +25,24 @@ def new_calendar(name):
 
 def dtstamp():
     return datetime.now(UTC).replace(microsecond=0)
+
+
+def calendar_event(entry, request=None):
+    """An iCalendar VEVENT for an AgendaEntry, in the entry's own time zone."""
+    zone = ZoneInfo(entry.timezone)
+    event = Event()
+    event.add("uid", entry.uid)
+    event.add("dtstamp", dtstamp())
+    event.add("summary", entry.title)
+    event.add("dtstart", entry.start.astimezone(zone))
+    event.add("dtend", entry.end.astimezone(zone))
+    url = request.build_absolute_uri(entry.url) if request is not None else entry.url
+    event.add("url", url)
+    if entry.location:
+        event.add("location", entry.location)
+    description = entry.description
+    if url:
+        description = f"{description}\n\n{url}".strip()
+    if description:
+        event.add("description", description)
+    return event

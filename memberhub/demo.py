@@ -41,7 +41,7 @@ def _ensure_user(email, password, first_name, last_name, **extra):
     return user
 
 
-def load():
+def load(context):
     organisations = {}
     for name, description, since in ORGANISATIONS:
         organisation, _created = MemberOrganisation.objects.get_or_create(
@@ -77,4 +77,4 @@ def load():
             user=member, organisation=organisations[name],
             defaults={"role": Membership.Role.AUTHOR},
         )
-    return organisations
+    context["organisations"] = organisations

@@ -1,13 +1,33 @@
 """Demo content of the site shell: settings and navigation."""
 
-from portal.models import NavigationSettings, SiteSettings
+from portal.models import NavigationSettings, SiteSettings, ThemeTag
+
+THEMES = [
+    ("Kunstmatige intelligentie", "Artificial intelligence"),
+    ("Cyberveiligheid", "Cybersecurity"),
+    ("Digitale autonomie", "Digital autonomy"),
+    ("Dekolonisatie", "Decolonisation"),
+    ("Lokaal geleide samenwerking", "Locally-led cooperation"),
+    ("Machtsverhoudingen", "Power relations"),
+    ("Maatschappelijke ruimte", "Civic space"),
+    ("Nieuwe coalities", "New coalitions"),
+    ("Integriteit", "Integrity"),
+    ("Kwaliteit", "Quality"),
+    ("Inclusieve communicatie", "Inclusive communication"),
+    ("Klimaat", "Climate"),
+    ("Gender", "Gender"),
+    ("Politiek en beleid", "Politics and policy"),
+]
 
 NAVIGATION_SLUGS = ["kennisbank", "leerlijnen", "nieuws", "impactverhalen", "vacatures", "agenda",
                     "leden"]
 
 
-def load(structure):
-    site = structure["site"]
+def load(context):
+    for name, name_en in THEMES:
+        ThemeTag.objects.update_or_create(name=name, defaults={"name_en": name_en})
+
+    site = context["site"]
     settings = SiteSettings.for_site(site)
     settings.organisation_name = "Vereniging Samen Verder"
     settings.contact_email = "info@example.org"
@@ -28,6 +48,6 @@ def load(structure):
     settings.save()
 
     navigation = NavigationSettings.for_site(site)
-    sections = structure["sections"]
+    sections = context["sections"]
     navigation.items = [("page", sections[slug]) for slug in NAVIGATION_SLUGS if slug in sections]
     navigation.save()

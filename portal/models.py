@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from taggit.models import TagBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -110,3 +111,77 @@ class NavigationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("navigation")
+
+
+# --- Shared vocabularies -------------------------------------------------------------
+
+
+class ThemeTag(TagBase):
+    """A theme from the curated list editors maintain (django-taggit tag).
+
+    ``free_tagging = False`` makes Wagtail's tag field offer only existing themes,
+    so members and editors pick from the list instead of inventing spellings.
+    """
+
+    free_tagging = False
+    name_en = models.CharField(_("name in English"), max_length=100, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug")]
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name"]
+
+    @property
+    def label(self):
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name
+
+
+class SustainableDevelopmentGoal(models.Model):
+    """One of the 17 UN Sustainable Development Goals (a curated snippet)."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    name_nl = models.CharField(_("name (Dutch)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+
+    panels = [FieldPanel("number"), FieldPanel("name_nl"), FieldPanel("name_en")]
+
+    class Meta:
+        verbose_name = _("sustainable development goal")
+        verbose_name_plural = _("sustainable development goals")
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"SDG {self.number}: {self.label}"
+
+    @property
+    def label(self):
+        return self.name_en if get_language() == "en" else self.name_nl
+
+
+class Country(models.Model):
+    """A country or region, for impact stories and facets (a curated snippet)."""
+
+    code = models.CharField(_("code"), max_length=8, unique=True,
+                            help_text=_("ISO 3166 alpha-2 code, or a short code for a region."))
+    name_nl = models.CharField(_("name (Dutch)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    is_region = models.BooleanField(_("region"), default=False)
+
+    panels = [FieldPanel("code"), FieldPanel("name_nl"), FieldPanel("name_en"),
+              FieldPanel("is_region")]
+
+    class Meta:
+        verbose_name = _("country or region")
+        verbose_name_plural = _("countries and regions")
+        ordering = ["name_nl"]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        return self.name_en if get_language() == "en" else self.name_nl

@@ -44,3 +44,22 @@ def breadcrumbs(page, user):
 def home_sections(home, user):
     """The section pages directly below the home page, for the home page's cards."""
     return list(visible_pages(user, home.get_children()).specific().order_by("path"))
+
+
+def prefer_current_language(queryset):
+    """One version of each page: its translation in the current language where one exists,
+    else the original in the default language, else whatever version exists. Stays a
+    queryset (one SQL query, composable with filters, counts and pagination)."""
+    from django.db.models import Q
+
+    active = Locale.get_active()
+    default = Locale.get_default()
+    active_keys = queryset.filter(locale=active).values("translation_key")
+    if active.id == default.id:
+        return queryset.filter(Q(locale=active) | ~Q(translation_key__in=active_keys))
+    default_keys = queryset.filter(locale=default).values("translation_key")
+    return queryset.filter(
+        Q(locale=active)
+        | (~Q(translation_key__in=active_keys) & Q(locale=default))
+        | (~Q(translation_key__in=active_keys) & ~Q(translation_key__in=default_keys))
+    )

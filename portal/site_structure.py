@@ -49,14 +49,14 @@ def ensure_locales():
     return nl, en
 
 
-def _publish(page, user=None):
+def publish_page(page, user=None):
     revision = page.save_revision(user=user, log_action=False)
     revision.publish(user=user, log_action=False)
     page.refresh_from_db()
     return page
 
 
-def _ensure_translation(page, locale, fields):
+def ensure_translation(page, locale, fields):
     """The page's translation in ``locale`` (created when missing) with ``fields`` set."""
     translation = page.get_translation_or_none(locale)
     if translation is None:
@@ -68,7 +68,7 @@ def _ensure_translation(page, locale, fields):
             setattr(translation, name, value)
             changed = True
     if changed or not translation.live:
-        _publish(translation)
+        publish_page(translation)
     return translation
 
 
@@ -90,7 +90,7 @@ def ensure_site_structure():
             placeholder.delete()
         home = HomePage(title=HOME_TITLE["nl"], slug="home", intro=HOME_INTRO["nl"], locale=nl)
         root.add_child(instance=home)
-        _publish(home)
+        publish_page(home)
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -99,7 +99,7 @@ def ensure_site_structure():
     site.site_name = site.site_name or "Ledenportaal"
     site.save()
 
-    home_en = _ensure_translation(home, en, {"title": HOME_TITLE["en"], "intro": HOME_INTRO["en"]})
+    home_en = ensure_translation(home, en, {"title": HOME_TITLE["en"], "intro": HOME_INTRO["en"]})
 
     sections = {}
     for label, slug, title_nl, title_en, intro_nl, intro_en in SECTIONS:
@@ -108,8 +108,8 @@ def ensure_site_structure():
         if section is None:
             section = model(title=title_nl, slug=slug, intro=f"<p>{intro_nl}</p>", locale=nl)
             home.add_child(instance=section)
-            _publish(section)
-        _ensure_translation(section, en, {"title": title_en, "intro": f"<p>{intro_en}</p>"})
+            publish_page(section)
+        ensure_translation(section, en, {"title": title_en, "intro": f"<p>{intro_en}</p>"})
         sections[slug] = section
     return {"home": home, "home_en": home_en, "sections": sections, "site": site}
 

@@ -1,6 +1,16 @@
+from importlib import import_module
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
+# Each module has ``load(context)``: it adds its demo content idempotently and may put
+# what later steps need into ``context`` (a dict that starts with the site structure).
+DEMO_STEPS = [
+    "portal.demo",
+    "memberhub.demo",
+    "learninglines.demo",
+]
 
 
 class Command(BaseCommand):
@@ -17,21 +27,15 @@ class Command(BaseCommand):
             raise CommandError("load_demo refuses to run with production settings.")
 
         from portal.models import HomePage
+        from portal.site_structure import ensure_site_structure
 
         if options["if_empty"] and HomePage.objects.exists():
             self.stdout.write("The database already has content; demo content not loaded.")
             return
 
-        from learninglines import demo as learninglines_demo
-        from memberhub import demo as memberhub_demo
-        from portal import demo as portal_demo
-        from portal.site_structure import ensure_site_structure
-
         with transaction.atomic():
-            structure = ensure_site_structure()
-            portal_demo.load(structure)
-            organisations = memberhub_demo.load()
-            learninglines_demo.load(structure)
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo content ready: {len(organisations)} organisations, site tree and accounts."
-        ))
+            context = dict(ensure_site_structure())
+            for step in DEMO_STEPS:
+                import_module(step).load(context)
+                self.stdout.write(f"  {step}: done")
+        self.stdout.write(self.style.SUCCESS("Demo content ready. Demo logins are in README.md."))

@@ -1,0 +1,40 @@
+"""The shared agenda: member events and learning-line sessions in one list.
+
+Apps contribute entries through the Wagtail hook ``register_agenda_source``: a function
+``source(user, start=None, end=None) -> iterable[AgendaEntry]`` that returns only what
+``user`` may see (built on portal.visibility). ``/agenda/`` and ``/agenda.ics`` combine them.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from wagtail import hooks
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    uid: str                      # stable, globally unique (for iCalendar UID)
+    title: str
+    url: str                      # absolute path on this site
+    start: datetime               # aware
+    end: datetime                 # aware
+    timezone: str = "Europe/Amsterdam"
+    location: str = ""
+    online: bool = False
+    kind: str = ""                # "event", "session", …
+    kind_label: str = ""          # translated label for display
+    description: str = ""
+    organisations: tuple = ()     # organisation names
+    learning_line: str = ""       # learning line title, if any
+    track: str = ""               # "practitioner" / "leadership", if any
+    format: str = ""              # session format, if any
+    page_id: int | None = None
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+def agenda_entries(user, start=None, end=None):
+    """All agenda entries the user may see, soonest first."""
+    entries = []
+    for source in hooks.get_hooks("register_agenda_source"):
+        entries.extend(source(user, start=start, end=end))
+    return sorted(entries, key=lambda entry: (entry.start, entry.title))

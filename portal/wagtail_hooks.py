@@ -1,0 +1,39 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from portal.models import Country, SustainableDevelopmentGoal, ThemeTag
+
+
+class ThemeTagViewSet(SnippetViewSet):
+    model = ThemeTag
+    icon = "tag"
+    menu_label = _("Themes")
+    list_display = ["name", "name_en", "slug"]
+    search_fields = ["name", "name_en"]
+
+
+class SDGViewSet(SnippetViewSet):
+    model = SustainableDevelopmentGoal
+    icon = "globe"
+    menu_label = _("SDGs")
+    list_display = ["number", "name_nl", "name_en"]
+    search_fields = ["name_nl", "name_en"]
+
+
+class CountryViewSet(SnippetViewSet):
+    model = Country
+    icon = "site"
+    menu_label = _("Countries and regions")
+    list_display = ["name_nl", "name_en", "code", "is_region"]
+    search_fields = ["name_nl", "name_en", "code"]
+
+
+class VocabularyViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Vocabularies")
+    menu_icon = "tag"
+    menu_order = 260
+    items = (ThemeTagViewSet, SDGViewSet, CountryViewSet)
+
+
+register_snippet(VocabularyViewSetGroup)

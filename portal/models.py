@@ -185,3 +185,50 @@ class Country(models.Model):
     @property
     def label(self):
         return self.name_en if get_language() == "en" else self.name_nl
+
+
+# --- Outgoing e-mail ---------------------------------------------------------------
+
+
+class QueuedEmail(models.Model):
+    """One e-mail to one recipient, stored before it is sent.
+
+    Storing first means a mail server that is down loses nothing: sending is retried
+    with back-off (portal.mail), and ``dedupe_key`` makes queueing idempotent, so a
+    resumed job never sends the same message twice.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        SKIPPED = "skipped", _("Skipped")
+
+    to = models.EmailField(_("recipient"))
+    subject = models.CharField(_("subject"), max_length=255)
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+    attachments = models.JSONField(
+        _("attachments"), default=list, blank=True,
+        help_text=_("List of {filename, mimetype, content (base64)}."),
+    )
+    category = models.CharField(_("category"), max_length=50, blank=True, db_index=True)
+    dedupe_key = models.CharField(max_length=200, unique=True, null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.PENDING, db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("queued e-mail")
+        verbose_name_plural = _("queued e-mails")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to} ({self.status})"

@@ -2,7 +2,7 @@
 translation and the section pages behind the contract URLs."""
 
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 # (app.Model, slug, Dutch title, English title, Dutch intro, English intro)
 SECTIONS = [
@@ -78,9 +78,16 @@ def ensure_site_structure():
 
     Idempotent: running it twice leaves the same tree. Returns the Dutch home page.
     """
+    from portal.services import ensure_groups
+
     HomePage = _model("portal.HomePage")
     nl, en = ensure_locales()
     root = Page.get_first_root_node()
+    if root is None:  # a flushed database (transactional tests): rebuild what migrate made
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=nl))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    ensure_groups()
 
     home = HomePage.objects.filter(locale=nl, depth=2).first()
     if home is None:

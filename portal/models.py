@@ -55,6 +55,17 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
 
+    def portal_search_fields(self):
+        from search.documents import streamfield_text
+
+        return {
+            "summary": self.intro,
+            "body": streamfield_text(self.body),
+            "content_type": "page",
+            "language": self.locale.language_code,
+            "date": self.last_published_at,
+        }
+
 
 class SocialLinkBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("Name"), max_length=50, help_text=_("E.g. Mastodon, LinkedIn"))

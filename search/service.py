@@ -1,46 +1,241 @@
-"""The portal search service: one interface over the configured backend.
+"""The portal search service: the only entry point for searching and indexing.
 
-The foundation searches Wagtail's own database index, filtered through the
-visibility helper; the search issue adds documents, facets and Elasticsearch.
+Views and other apps call these functions; they never know which backend runs.
+Visibility is enforced here: every search is filtered on the audience tokens of the
+user (search.documents.user_tokens), so no caller can forget it.
 """
 
 import logging
+from datetime import date
 
 from django.conf import settings
-from wagtail.models import Page
+from django.db import transaction
+from django.db.models import F
 
-from portal.visibility import visible_pages
+from search.backends.base import MAX_QUERY_LENGTH, SearchRequest, SearchResult, query_words
+from search.backends.database import DatabaseBackend
+from search.documents import (
+    FACETS,
+    build_document,
+    page_key,
+    searchable_pages,
+    store_document,
+    user_tokens,
+)
+from search.models import PendingIndexUpdate, SearchDocument, SearchQueryLog
 
 logger = logging.getLogger(__name__)
 
-MAX_QUERY_LENGTH = 200
+FILTERABLE = FACETS + ["sdg"]
 
 
 def clean_query(raw):
     return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
-def search_pages(query, user):
-    """Live pages the user may see that match the query, best match first."""
-    query = clean_query(query)
-    if not query:
+def configured_backend_name():
+    return getattr(settings, "PORTAL_SEARCH_BACKEND", "database")
+
+
+def get_backend(name=None):
+    name = name or configured_backend_name()
+    if name == "elasticsearch":
+        from search.backends.elasticsearch import ElasticsearchBackend
+
+        return ElasticsearchBackend()
+    return DatabaseBackend()
+
+
+def _external_backend():
+    """The configured external engine, or None when the database backend is in use."""
+    backend = get_backend()
+    return None if backend.name == "database" else backend
+
+
+# -- searching ---------------------------------------------------------------------
+
+
+def search(text, user, filters=None, sort="relevance", page=1, per_page=10) -> SearchResult:
+    request = SearchRequest(
+        text=clean_query(text),
+        tokens=user_tokens(user),
+        filters={facet: [str(v) for v in values][:20]
+                 for facet, values in (filters or {}).items() if facet in FILTERABLE},
+        sort="date" if sort == "date" else "relevance",
+        page=max(1, int(page)),
+        per_page=per_page,
+    )
+    backend = get_backend()
+    try:
+        result = backend.search(request)
+    except Exception:
+        if backend.name == "database":
+            raise
+        logger.warning("Search backend %s failed; answering from the database backend",
+                       backend.name, exc_info=True)
+        result = DatabaseBackend().search(request)
+    if result.total and result.page > result.num_pages:
+        request.page = result.num_pages
+        result = search(text, user, filters, sort, request.page, per_page)
+    return result
+
+
+def autocomplete(prefix, user, limit=8):
+    prefix = clean_query(prefix)
+    if len(prefix) < 2:
         return []
-    pages = visible_pages(user, Page.objects.filter(depth__gt=1))
-    return pages.specific().search(query, operator="and")
+    backend = get_backend()
+    tokens = user_tokens(user)
+    try:
+        return backend.autocomplete(prefix, tokens, limit)
+    except Exception:
+        if backend.name == "database":
+            raise
+        logger.warning("Autocomplete on %s failed; using the database", backend.name,
+                       exc_info=True)
+        return DatabaseBackend().autocomplete(prefix, tokens, limit)
+
+
+def log_query(text, total):
+    """Count a query for the editors' search log: the normalised words only, no user."""
+    words = query_words(text)
+    if not words:
+        return
+    normalised = " ".join(words)[:200]
+    month = date.today().replace(day=1)
+    try:
+        entry, _created = SearchQueryLog.objects.get_or_create(month=month, query=normalised)
+        SearchQueryLog.objects.filter(pk=entry.pk).update(
+            count=F("count") + 1,
+            zero_result_count=F("zero_result_count") + (0 if total else 1),
+        )
+    except Exception:  # the log must never break searching
+        logger.exception("Could not log a search query")
+
+
+# -- indexing ----------------------------------------------------------------------
+
+
+def index_page(page):
+    """Bring the page's document up to date (create, update or remove it)."""
+    data = build_document(page)
+    if data is None:
+        remove_page(page.id)
+        return False
+    with transaction.atomic():
+        store_document(data)
+    DatabaseBackend().index(data)
+    _push_external("index", data["key"], data)
+    return True
+
+
+def remove_page(page_id):
+    key = page_key(page_id)
+    SearchDocument.objects.filter(key=key).delete()
+    DatabaseBackend().remove(key)
+    _push_external("delete", key)
+
+
+def _push_external(action, key, data=None):
+    backend = _external_backend()
+    if backend is None:
+        return
+    try:
+        if action == "index":
+            backend.index(data)
+        else:
+            backend.remove(key)
+        PendingIndexUpdate.objects.filter(key=key).delete()
+    except Exception as error:
+        # The engine is down: remember the update (not in memory) and catch up later.
+        logger.warning("Search engine unavailable; %s of %s queued", action, key)
+        PendingIndexUpdate.objects.update_or_create(
+            key=key, defaults={"action": action, "last_error": str(error)[:2000]}
+        )
+        PendingIndexUpdate.objects.filter(key=key).update(attempts=F("attempts") + 1)
+
+
+def catch_up():
+    """Replay updates the external engine missed. Returns how many were applied."""
+    backend = _external_backend()
+    if backend is None:
+        PendingIndexUpdate.objects.all().delete()
+        return 0
+    applied = 0
+    for pending in PendingIndexUpdate.objects.order_by("created_at"):
+        page_id = int(pending.key.split(":", 1)[1])
+        try:
+            if pending.action == "delete":
+                backend.remove(pending.key)
+            else:
+                from wagtail.models import Page
+
+                page = Page.objects.filter(id=page_id).first()
+                data = build_document(page) if page else None
+                if data is None:
+                    backend.remove(pending.key)
+                else:
+                    backend.index(data)
+        except Exception:
+            logger.warning("Search engine still unavailable; %s pending updates kept",
+                           PendingIndexUpdate.objects.count())
+            return applied
+        pending.delete()
+        applied += 1
+    return applied
+
+
+def rebuild(progress=None):
+    """Rebuild every document from the pages, then the configured backend's index."""
+    pages = searchable_pages()
+    keep = set()
+    total = len(pages)
+    for number, page in enumerate(pages, start=1):
+        data = build_document(page)
+        if data is not None:
+            store_document(data)
+            keep.add(data["key"])
+        if progress and number % 200 == 0:
+            progress(number, total, "documents")
+    if progress:
+        progress(total, total, "documents")
+    SearchDocument.objects.exclude(key__in=keep).delete()
+    database = DatabaseBackend()
+    count = SearchDocument.objects.count()
+    database.rebuild(SearchDocument.objects.order_by("id").iterator(chunk_size=500), count,
+                     (lambda done, all_: progress(done, all_, "database index"))
+                     if progress else None)
+    backend = _external_backend()
+    if backend is not None:
+        backend.rebuild(
+            (data for data in (build_document(page) for page in pages) if data is not None),
+            len(keep),
+            (lambda done, all_: progress(done, all_, backend.name)) if progress else None,
+        )
+        PendingIndexUpdate.objects.all().delete()
+    return count
+
+
+def status():
+    database = DatabaseBackend().status()
+    result = {"backend": configured_backend_name(), "ok": True,
+              "documents": database["documents"],
+              "pending_updates": PendingIndexUpdate.objects.count()}
+    backend = _external_backend()
+    if backend is not None:
+        try:
+            external = backend.status()
+            result.update(ok=external["ok"], engine_documents=external.get("documents"))
+        except Exception as error:
+            result.update(ok=False, detail=f"{type(error).__name__}", fallback="database")
+    return result
 
 
 def backend_status():
-    name = getattr(settings, "PORTAL_SEARCH_BACKEND", "database")
-    if name == "elasticsearch":
-        from elasticsearch import Elasticsearch
-
-        url = settings.ELASTICSEARCH_URL
-        if not url:
-            return {"backend": name, "ok": False, "detail": "ELASTICSEARCH_URL is not set"}
-        try:
-            ok = bool(Elasticsearch(url, request_timeout=2).ping())
-        except Exception:  # any transport failure means: not available
-            logger.warning("Elasticsearch at %s is not reachable", url, exc_info=True)
-            ok = False
-        return {"backend": name, "ok": ok}
-    return {"backend": "database", "ok": True}
+    """For /healthz: never raises."""
+    try:
+        return status()
+    except Exception as error:
+        logger.exception("Search status failed")
+        return {"backend": configured_backend_name(), "ok": False,
+                "detail": type(error).__name__}

@@ -1,18 +1,125 @@
-from django.shortcuts import render
+from urllib.parse import urlencode
 
-from portal.pagination import paginate, querystring_without
-from search.service import clean_query, search_pages
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from search import service
+
+# URL parameter -> facet name
+PARAMETERS = {
+    "type": "content_type", "line": "learning_line", "track": "track", "theme": "theme",
+    "org": "organisation", "year": "year", "lang": "language", "sdg": "sdg",
+}
+FACET_TITLES = {
+    "content_type": _("Type"), "learning_line": _("Learning line"), "track": _("Track"),
+    "theme": _("Theme"), "organisation": _("Organisation"), "year": _("Year"),
+    "language": _("Language"), "sdg": _("SDG"),
+}
+VALUE_LABELS = {
+    "content_type": {
+        "knowledge": _("Knowledge"), "session": _("Session"),
+        "working_group": _("Working group"), "learning_line": _("Learning line"),
+        "news": _("News"), "impact_story": _("Impact story"), "vacancy": _("Vacancy"),
+        "event": _("Event"), "organisation": _("Member organisation"), "page": _("Page"),
+    },
+    "track": {"practitioner": _("Practitioner"), "leadership": _("Leadership")},
+    "language": {"nl": _("Dutch"), "en": _("English")},
+}
+
+
+def _filters(request):
+    filters = {}
+    for parameter, facet in PARAMETERS.items():
+        values = [value[:200] for value in request.GET.getlist(parameter) if value.strip()]
+        if values:
+            filters[facet] = values[:20]
+    return filters
+
+
+def _page_number(request):
+    try:
+        return max(1, int(request.GET.get("page", "1")))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _facet_groups(request, result, filters):
+    """Facet options with counts and a link that toggles each value."""
+    groups = []
+    base = request.GET.copy()
+    base.pop("page", None)
+    for parameter, facet in PARAMETERS.items():
+        options = []
+        selected_values = set(filters.get(facet, []))
+        for value, count in result.facets.get(facet, []):
+            query = base.copy()
+            values = query.getlist(parameter)
+            if value in values:
+                values.remove(value)
+            else:
+                values.append(value)
+            query.setlist(parameter, values)
+            options.append({
+                "value": value,
+                "label": VALUE_LABELS.get(facet, {}).get(value, value),
+                "count": count,
+                "selected": value in selected_values,
+                "url": "?" + query.urlencode(),
+            })
+        # A selected value with no hits stays visible so it can be removed.
+        for value in selected_values - {option["value"] for option in options}:
+            query = base.copy()
+            query.setlist(parameter, [v for v in query.getlist(parameter) if v != value])
+            options.append({"value": value, "label": VALUE_LABELS.get(facet, {}).get(value, value),
+                            "count": 0, "selected": True, "url": "?" + query.urlencode()})
+        if options:
+            groups.append({"facet": facet, "parameter": parameter,
+                           "title": FACET_TITLES[facet], "options": options})
+    return groups
 
 
 def search_view(request):
-    query = clean_query(request.GET.get("q", ""))
-    results = paginate(request, search_pages(query, request.user), 10) if query else None
-    return render(
-        request,
-        "search/search.html",
-        {
-            "query": query,
-            "results": results,
-            "pagination_query": querystring_without(request, "page"),
-        },
-    )
+    query = service.clean_query(request.GET.get("q", ""))
+    sort = "date" if request.GET.get("sort") == "date" else "relevance"
+    filters = _filters(request)
+    result = None
+    if query:
+        result = service.search(query, request.user, filters=filters, sort=sort,
+                                page=_page_number(request))
+        for hit in result.hits:
+            hit.type_label = VALUE_LABELS["content_type"].get(hit.content_type, hit.content_type)
+        if _page_number(request) == 1 and not filters:
+            service.log_query(query, result.total)
+    pagination = request.GET.copy()
+    pagination.pop("page", None)
+    sort_links = {}
+    for option in ("relevance", "date"):
+        link = request.GET.copy()
+        link.pop("page", None)
+        link["sort"] = option
+        sort_links[option] = "?" + link.urlencode()
+    return render(request, "search/search.html", {
+        "query": query,
+        "result": result,
+        "sort": sort,
+        "sort_links": sort_links,
+        "facet_groups": _facet_groups(request, result, filters) if result else [],
+        "active_filters": bool(filters),
+        "pagination_query": pagination.urlencode(),
+        "suggestion_url": ("?" + urlencode({"q": result.suggestion}))
+        if result and result.suggestion else None,
+    })
+
+
+@require_GET
+def autocomplete_view(request):
+    """Titles matching what was typed, as JSON: [{"title", "url", "type"}]."""
+    suggestions = service.autocomplete(request.GET.get("q", ""), request.user)
+    response = JsonResponse({"results": [
+        {"title": row["title"], "url": row["url"], "type": row["content_type"]}
+        for row in suggestions
+    ]})
+    response["Cache-Control"] = "private, max-age=60"
+    return response

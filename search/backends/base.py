@@ -1,0 +1,120 @@
+"""The interface every portal search backend implements, and the shapes they return."""
+
+import html
+import re
+from dataclasses import dataclass, field
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 12
+WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+
+
+def query_words(text):
+    """The words of a query: letters and digits only, so that no character can change
+    the meaning of a full-text or Elasticsearch query (quotes, *, :, parentheses …).
+    Operators such as AND are kept as ordinary words."""
+    text = (text or "")[:MAX_QUERY_LENGTH]
+    return [word.lower() for word in WORD_RE.findall(text)][:MAX_WORDS]
+
+
+@dataclass
+class SearchRequest:
+    text: str
+    tokens: list                      # audience tokens of the user (search.documents)
+    filters: dict = field(default_factory=dict)  # facet -> list of values
+    sort: str = "relevance"           # or "date"
+    page: int = 1
+    per_page: int = 10
+
+    @property
+    def words(self):
+        return query_words(self.text)
+
+
+@dataclass
+class Hit:
+    key: str
+    title: str
+    url: str
+    content_type: str
+    date: object
+    title_html: str
+    snippet_html: str
+    score: float = 0.0
+    type_label: str = ""
+
+
+@dataclass
+class SearchResult:
+    hits: list
+    total: int
+    facets: dict                      # facet -> [(value, count), …] most frequent first
+    suggestion: str | None = None
+    page: int = 1
+    per_page: int = 10
+    backend: str = ""
+
+    @property
+    def num_pages(self):
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def start_index(self):
+        return (self.page - 1) * self.per_page + 1
+
+
+class SearchBackend:
+    name = "base"
+
+    def index(self, data):
+        raise NotImplementedError
+
+    def remove(self, key):
+        raise NotImplementedError
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        raise NotImplementedError
+
+    def autocomplete(self, prefix, tokens, limit=8):
+        raise NotImplementedError
+
+    def rebuild(self, documents, total, progress=None):
+        raise NotImplementedError
+
+    def status(self):
+        raise NotImplementedError
+
+
+def _word_pattern(words):
+    """Match a query word and the words that start with it (simple stemming for display)."""
+    alternatives = sorted({re.escape(word) for word in words if word}, key=len, reverse=True)
+    if not alternatives:
+        return None
+    return re.compile(r"\b(" + "|".join(alternatives) + r")\w*", re.IGNORECASE | re.UNICODE)
+
+
+def highlight(text, words, length=220):
+    """An HTML-escaped excerpt of ``text`` around the first match, matches in <mark>."""
+    text = text or ""
+    pattern = _word_pattern(words)
+    if pattern is None:
+        return html.escape(text[:length])
+    match = pattern.search(text)
+    if match is None:
+        excerpt = text[:length]
+        prefix, suffix = "", "…" if len(text) > length else ""
+    else:
+        start = max(0, match.start() - length // 3)
+        if start:
+            space = text.rfind(" ", 0, start)
+            start = space + 1 if space != -1 else start
+        excerpt = text[start:start + length]
+        prefix = "…" if start else ""
+        suffix = "…" if start + length < len(text) else ""
+    escaped, last = [], 0
+    for found in pattern.finditer(excerpt):
+        escaped.append(html.escape(excerpt[last:found.start()]))
+        escaped.append(f"<mark>{html.escape(found.group(0))}</mark>")
+        last = found.end()
+    escaped.append(html.escape(excerpt[last:]))
+    return prefix + "".join(escaped) + suffix

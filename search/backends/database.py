@@ -1,0 +1,227 @@
+"""The default backend: Wagtail's database search (SQLite FTS5 / PostgreSQL full-text)
+over the SearchDocument rows. Facets are counted with SQL, snippets made from the
+stored text."""
+
+import difflib
+import hashlib
+from collections import Counter, defaultdict
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils import timezone
+from modelsearch.query import PlainText
+
+from search.backends.base import (
+    WORD_RE,
+    Hit,
+    SearchBackend,
+    SearchRequest,
+    SearchResult,
+    highlight,
+    query_words,
+)
+from search.documents import FACETS
+from search.models import SearchDocument, SearchFacetValue
+
+MAX_MATCHES = 5000
+CHUNK = 500
+VOCABULARY_VERSION_KEY = "search:vocabulary-version"
+
+
+def query_words_unbounded(text):
+    return [word.lower() for word in WORD_RE.findall(text)]
+
+
+def recency_boost(content_type, date, now):
+    """Newer knowledge is slightly preferred: up to +20% for items of the last two years."""
+    if content_type != "knowledge" or date is None:
+        return 1.0
+    age_days = max((now - date).days, 0)
+    return 1.0 + 0.2 * max(0.0, 1.0 - age_days / 730)
+
+
+def audience_q(tokens):
+    condition = Q()
+    for token in tokens:
+        condition |= Q(audience__contains=f" {token} ")
+    return condition
+
+
+def bump_vocabulary_version():
+    try:
+        cache.incr(VOCABULARY_VERSION_KEY)
+    except ValueError:
+        cache.set(VOCABULARY_VERSION_KEY, 1, None)
+
+
+class DatabaseBackend(SearchBackend):
+    name = "database"
+
+    # Documents are stored by search.documents.store_document; Wagtail's own index
+    # follows the rows through its signal handlers. Nothing else to do here.
+    def index(self, data):
+        bump_vocabulary_version()
+
+    def remove(self, key):
+        bump_vocabulary_version()
+
+    def rebuild(self, documents, total, progress=None):
+        from wagtail.search.backends import get_search_backend
+
+        wagtail_backend = get_search_backend()
+        index = wagtail_backend.get_index_for_model(SearchDocument)
+        batch = []
+        done = 0
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= CHUNK:
+                index.add_items(SearchDocument, batch)
+                done += len(batch)
+                batch = []
+                if progress:
+                    progress(done, total)
+        if batch:
+            index.add_items(SearchDocument, batch)
+            done += len(batch)
+            if progress:
+                progress(done, total)
+        bump_vocabulary_version()
+        return done
+
+    def status(self):
+        return {"backend": self.name, "ok": True,
+                "documents": SearchDocument.objects.count()}
+
+    # -- searching ---------------------------------------------------------------------
+
+    def _base_queryset(self, request: SearchRequest):
+        queryset = SearchDocument.objects.filter(audience_q(request.tokens))
+        for facet, values in request.filters.items():
+            if values:
+                queryset = queryset.filter(
+                    id__in=SearchFacetValue.objects.filter(facet=facet, value__in=values)
+                    .values("document_id")
+                )
+        return queryset
+
+    def _matches(self, request, queryset):
+        """[(id, score, content_type, date)] of every matching document, best first.
+
+        The score is the relevance rank Wagtail's backend gives (its raw scores differ in
+        sign and scale between SQLite FTS5 and PostgreSQL), normalised to 1 … 0."""
+        words = request.words
+        if not words:
+            return []
+        from wagtail.search.backends import get_search_backend
+
+        candidates = SearchDocument.objects.filter(id__in=queryset.values("id"))
+        results = get_search_backend().search(
+            PlainText(" ".join(words), operator="and"),
+            candidates.only("id", "content_type", "date"),
+        )
+        rows = [(doc.id, doc.content_type, doc.date) for doc in results[:MAX_MATCHES]]
+        count = len(rows) or 1
+        return [(doc_id, 1.0 - position / count, content_type, date)
+                for position, (doc_id, content_type, date) in enumerate(rows)]
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        queryset = self._base_queryset(request)
+        matches = self._matches(request, queryset)
+        now = timezone.now()
+        if request.sort == "date":
+            epoch = timezone.make_aware(timezone.datetime(1970, 1, 1))
+            matches.sort(key=lambda m: (m[3] or epoch, m[1]), reverse=True)
+        else:
+            matches.sort(key=lambda m: m[1] * recency_boost(m[2], m[3], now), reverse=True)
+        total = len(matches)
+        per_page = request.per_page
+        pages = max(1, -(-total // per_page))
+        page = min(max(1, request.page), pages)
+        page_ids = [m[0] for m in matches[(page - 1) * per_page: page * per_page]]
+        score_by_id = {m[0]: m[1] for m in matches}
+        documents = SearchDocument.objects.in_bulk(page_ids)
+        hits = [
+            Hit(
+                key=documents[i].key, title=documents[i].title, url=documents[i].url,
+                content_type=documents[i].content_type, date=documents[i].date,
+                title_html=highlight(documents[i].title, request.words, 300),
+                snippet_html=highlight(
+                    " ".join(filter(None, [documents[i].summary, documents[i].body])),
+                    request.words,
+                ),
+                score=score_by_id[i],
+            )
+            for i in page_ids if i in documents
+        ]
+        facets = self._facet_counts([m[0] for m in matches])
+        suggestion = self.suggest(request) if total == 0 or total < 3 else None
+        return SearchResult(hits=hits, total=total, facets=facets, suggestion=suggestion,
+                            page=page, per_page=per_page, backend=self.name)
+
+    def _facet_counts(self, ids):
+        counts = defaultdict(Counter)
+        for start in range(0, len(ids), CHUNK):
+            rows = (
+                SearchFacetValue.objects.filter(document_id__in=ids[start:start + CHUNK])
+                .values_list("facet", "value")
+            )
+            for facet, value in rows:
+                counts[facet][value] += 1
+        return {facet: counts[facet].most_common(50) for facet in FACETS + ["sdg"]
+                if counts.get(facet)}
+
+    # -- suggestions and autocomplete ------------------------------------------------
+
+    def vocabulary(self, tokens):
+        """Words in the titles and summaries the user may see (cached per audience and
+        index version, so a suggestion never comes from something the user cannot see)."""
+        version = cache.get(VOCABULARY_VERSION_KEY, 0)
+        digest = hashlib.sha256(" ".join(sorted(tokens)).encode()).hexdigest()[:16]
+        key = f"search:vocabulary:{version}:{digest}"
+        words = cache.get(key)
+        if words is None:
+            counter = Counter()
+            rows = SearchDocument.objects.filter(audience_q(tokens)).values_list(
+                "title", "summary", "body")
+            for title, summary, body in rows.iterator(chunk_size=2000):
+                text = f"{title} {summary} {body[:1000]}"
+                counter.update(word for word in query_words_unbounded(text) if len(word) > 2)
+            words = [word for word, _count in counter.most_common(20000)]
+            cache.set(key, words, 3600)
+        return words
+
+    def suggest(self, request: SearchRequest):
+        words = request.words
+        if not words:
+            return None
+        vocabulary = self.vocabulary(request.tokens)
+        known = set(vocabulary)
+        suggestion, changed = [], False
+        for word in words:
+            if word in known or len(word) < 3:
+                suggestion.append(word)
+                continue
+            close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+            if not close:
+                close = [candidate for candidate in vocabulary if candidate.startswith(word)][:1]
+            if close:
+                suggestion.append(close[0])
+                changed = True
+            else:
+                suggestion.append(word)
+        return " ".join(suggestion) if changed else None
+
+    def autocomplete(self, prefix, tokens, limit=8):
+        words = query_words(prefix)
+        if not words:
+            return []
+        queryset = SearchDocument.objects.filter(audience_q(tokens))
+        for word in words:
+            queryset = queryset.filter(title__icontains=word)
+        starts = queryset.filter(title__istartswith=words[0])
+        rows = list(starts.order_by("title").values("title", "url", "content_type")[:limit])
+        if len(rows) < limit:
+            seen = {row["url"] for row in rows}
+            rows += [row for row in queryset.order_by("title").values(
+                "title", "url", "content_type")[: limit * 2] if row["url"] not in seen]
+        return rows[:limit]

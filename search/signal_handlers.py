@@ -1,0 +1,76 @@
+"""Keep the search documents true: publish, unpublish, move, delete, privacy changes
+and organisation changes all schedule an update (search.tasks)."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+
+def on_publish(sender, instance, **kwargs):
+    from search.tasks import schedule_update
+
+    schedule_update([instance.id])
+
+
+def on_unpublish(sender, instance, **kwargs):
+    from search.tasks import schedule_subtree_update
+
+    # Unpublishing a page hides its subtree from Wagtail's routing of visitors too.
+    schedule_subtree_update(instance)
+
+
+def on_move(sender, instance, **kwargs):
+    from search.tasks import schedule_subtree_update
+
+    schedule_subtree_update(instance)
+
+
+def on_delete(sender, instance, **kwargs):
+    from search.tasks import schedule_removal
+
+    schedule_removal([instance.id])
+
+
+def on_restriction_change(sender, instance, **kwargs):
+    from search.tasks import schedule_subtree_update
+
+    page = Page.objects.filter(id=instance.page_id).first()
+    if page is not None:
+        schedule_subtree_update(page)
+
+
+def on_restriction_groups_change(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        on_restriction_change(sender, instance)
+
+
+def on_organisation_saved(sender, instance, **kwargs):
+    """Documents that name the organisation, and its own page subtree, are refreshed."""
+    from search.models import SearchFacetValue
+    from search.tasks import schedule_subtree_update, schedule_update
+
+    page_ids = SearchFacetValue.objects.filter(
+        facet="organisation", value=instance.name
+    ).values_list("document__page_id", flat=True)
+    schedule_update([page_id for page_id in page_ids if page_id])
+    organisation_page = getattr(instance, "page", None)
+    if isinstance(organisation_page, Page):
+        schedule_subtree_update(organisation_page)
+
+
+def connect():
+    from memberhub.models import MemberOrganisation
+
+    page_published.connect(on_publish, dispatch_uid="search_page_published")
+    page_unpublished.connect(on_unpublish, dispatch_uid="search_page_unpublished")
+    post_page_move.connect(on_move, dispatch_uid="search_page_moved")
+    post_delete.connect(on_delete, sender=Page, dispatch_uid="search_page_deleted")
+    post_save.connect(on_restriction_change, sender=PageViewRestriction,
+                      dispatch_uid="search_restriction_saved")
+    post_delete.connect(on_restriction_change, sender=PageViewRestriction,
+                        dispatch_uid="search_restriction_deleted")
+    m2m_changed.connect(on_restriction_groups_change,
+                        sender=PageViewRestriction.groups.through,
+                        dispatch_uid="search_restriction_groups")
+    post_save.connect(on_organisation_saved, sender=MemberOrganisation,
+                      dispatch_uid="search_organisation_saved")

@@ -1,0 +1,113 @@
+"""One contract for every search backend: the same tests run on the database backend
+always and on Elasticsearch where ELASTICSEARCH_URL is set (skipped visibly otherwise)."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, Group
+
+from portal.visibility import MEMBERS_GROUP_NAME
+from search import service
+from tests.search.conftest import make_document
+
+VISITOR = AnonymousUser()
+
+
+@pytest.fixture
+def members_token(db):
+    return f"group:{Group.objects.get(name=MEMBERS_GROUP_NAME).id}"
+
+
+@pytest.fixture
+def corpus(index_documents, members_token):
+    index_documents(
+        make_document(1, "Power Awareness Tool", summary="Machtsverhoudingen in partnerschappen",
+                      body="Een instrument voor gelijkwaardige samenwerking.",
+                      learning_line=["Equitable Partnerships"], track=["practitioner"],
+                      theme=["Machtsverhoudingen"], organisation=["Stichting Waterbron"]),
+        make_document(2, "Digitale volwassenheid meten",
+                      summary="De Quick Scan voor digitale volwassenheid",
+                      body="Met de scan meet je cyberveiligheid en digitale autonomie.",
+                      learning_line=["Digital Readiness"], track=["practitioner"],
+                      theme=["Digitale autonomie"], organisation=["Digitaal Dorp"],
+                      date=datetime(2025, 3, 1, tzinfo=UTC)),
+        make_document(3, "Leiderschap en digitale autonomie",
+                      body="Een dialoog voor directeuren over digitale autonomie en beleid.",
+                      content_type="session", learning_line=["Digital Readiness"],
+                      track=["leadership"], theme=["Digitale autonomie"], language="en"),
+        make_document(4, "Politieke monitor week 12", summary="Kamerdebat over xylofoonbeleid",
+                      body="Alleen voor leden: xylofoonbeleid en de begroting.",
+                      audience=[members_token], theme=["Politiek en beleid"]),
+        make_document(5, "Nieuws over water", summary="Een nieuwe waterput",
+                      body="Er wordt over digitale middelen gesproken in de body.",
+                      content_type="news", organisation=["Stichting Waterbron"]),
+    )
+
+
+def keys(result):
+    return [hit.key for hit in result.hits]
+
+
+def test_title_and_summary_weigh_more_than_body(corpus):
+    result = service.search("digitale", VISITOR)
+    assert result.total == 3
+    assert keys(result)[-1] == "test:5", "a body-only match ranks last"
+
+
+def test_highlights_show_where_words_matched(corpus):
+    result = service.search("cyberveiligheid", VISITOR)
+    assert keys(result) == ["test:2"]
+    assert "<mark>cyberveiligheid</mark>" in result.hits[0].snippet_html.lower()
+
+
+def test_facet_counts_and_combined_filters(corpus):
+    result = service.search("digitale", VISITOR)
+    assert dict(result.facets["content_type"]) == {"knowledge": 1, "session": 1, "news": 1}
+    assert dict(result.facets["learning_line"]) == {"Digital Readiness": 2}
+    filtered = service.search("digitale", VISITOR, filters={
+        "learning_line": ["Digital Readiness"], "track": ["leadership"]})
+    assert keys(filtered) == ["test:3"]
+    assert dict(filtered.facets["language"]) == {"en": 1}
+
+
+def test_unknown_facet_values_give_no_results_not_errors(corpus):
+    result = service.search("digitale", VISITOR, filters={"theme": ["bestaat niet"],
+                                                          "bogus": ["x"]})
+    assert result.total == 0
+
+
+def test_member_only_words_give_visitors_nothing(corpus, member):
+    result = service.search("xylofoonbeleid", VISITOR)
+    assert result.total == 0 and result.facets == {}
+    assert result.suggestion is None or "xylofoon" not in result.suggestion
+    assert service.autocomplete("Politieke monitor", VISITOR) == []
+    member_result = service.search("xylofoonbeleid", member)
+    assert keys(member_result) == ["test:4"]
+
+
+def test_pagination_past_the_end_gives_last_page(corpus):
+    result = service.search("digitale", VISITOR, page=99)
+    assert result.total == 3 and result.page == 1 and len(result.hits) == 3
+
+
+def test_sort_by_date(corpus):
+    result = service.search("digitale", VISITOR, sort="date")
+    assert keys(result)[-1] == "test:2"  # the oldest
+
+
+def test_suggestion_for_a_misspelled_word(corpus):
+    result = service.search("volwasenheid", VISITOR)
+    assert result.total == 0
+    assert result.suggestion == "volwassenheid"
+
+
+@pytest.mark.parametrize("query", ['"', "*", ":", "(", "AND", 'digi* OR "(x', "a" * 5000,
+                                   "NOT:", "title:digitale", "))((", "'", "\\", "%", "_"])
+def test_hostile_queries_never_fail(corpus, query):
+    result = service.search(query, VISITOR)
+    assert result.total >= 0
+
+
+def test_autocomplete_titles(corpus):
+    titles = [row["title"] for row in service.autocomplete("Digi", VISITOR)]
+    assert "Digitale volwassenheid meten" in titles

@@ -1,0 +1,110 @@
+import json
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, Group
+from django.core.management import call_command
+from wagtail.models import PageViewRestriction
+
+from portal.models import StandardPage
+from portal.visibility import EDITORS_GROUP_NAME, MEMBERS_GROUP_NAME
+from search import service
+from search.models import PendingIndexUpdate, SearchDocument, SearchQueryLog
+
+
+@pytest.fixture
+def publish(site_structure, django_capture_on_commit_callbacks):
+    home = site_structure["home"]
+
+    def make(title, slug, intro, parent=None):
+        page = StandardPage(title=title, slug=slug, intro=intro)
+        (parent or home).add_child(instance=page)
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+        return page
+
+    return make
+
+
+def titles(result):
+    return [hit.title for hit in result.hits]
+
+
+@pytest.mark.django_db
+def test_publish_unpublish_and_delete_update_the_index(publish,
+                                                        django_capture_on_commit_callbacks):
+    page = publish("Over kwartelkoning", "kwartel", "Een zeldzame vogel")
+    assert titles(service.search("kwartelkoning", AnonymousUser())) == ["Over kwartelkoning"]
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    assert service.search("kwartelkoning", AnonymousUser()).total == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert service.search("kwartelkoning", AnonymousUser()).total == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        page.delete()
+    assert not SearchDocument.objects.filter(title="Over kwartelkoning").exists()
+
+
+@pytest.mark.django_db
+def test_privacy_change_updates_audience(publish, member, django_capture_on_commit_callbacks):
+    page = publish("Ledenpagina grutto", "grutto", "Alleen grutto voor leden")
+    assert service.search("grutto", AnonymousUser()).total == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS)
+        restriction.groups.set(Group.objects.filter(
+            name__in=[MEMBERS_GROUP_NAME, EDITORS_GROUP_NAME]))
+    assert service.search("grutto", AnonymousUser()).total == 0
+    assert service.search("grutto", member).total == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert service.search("grutto", AnonymousUser()).total == 1
+
+
+@pytest.mark.django_db
+def test_drafts_are_never_indexed(site_structure):
+    draft = StandardPage(title="Geheim concept roerdomp", slug="roerdomp", live=False)
+    site_structure["home"].add_child(instance=draft)
+    draft.save_revision()
+    call_command("search_index", "rebuild")
+    assert service.search("roerdomp", AnonymousUser()).total == 0
+
+
+@pytest.mark.django_db
+def test_search_page_facets_pagination_and_bad_input(client, publish):
+    for number in range(13):
+        publish(f"Ijsvogel {number}", f"ijsvogel-{number}", "Over de ijsvogel")
+    page = client.get("/zoeken/?q=ijsvogel")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "13 resultaten" in html and "<mark>" in html
+    assert "?q=ijsvogel&amp;type=page" in html  # a facet link with its count
+    second = client.get("/zoeken/?q=ijsvogel&page=2").content.decode()
+    assert "Pagina 2 van 2" in second
+    for bad in ["?q=ijsvogel&page=abc", "?q=ijsvogel&page=999", "?q=%22", "?q=*",
+                "?q=ijsvogel&type=onbekend", "?q=(AND)", "?q=" + "x" * 3000, "?q="]:
+        assert client.get("/zoeken/" + bad).status_code == 200, bad
+    assert SearchQueryLog.objects.get(query="ijsvogel").count == 1
+
+
+@pytest.mark.django_db
+def test_autocomplete_endpoint_returns_json(client, publish):
+    publish("Tureluur in het veld", "tureluur", "Weidevogel")
+    data = json.loads(client.get("/zoeken/autocomplete/?q=Turel").content)
+    assert data["results"][0]["title"] == "Tureluur in het veld"
+    assert json.loads(client.get("/zoeken/autocomplete/?q=").content) == {"results": []}
+
+
+@pytest.mark.django_db
+def test_elasticsearch_down_falls_back_and_catches_up_later(publish, settings,
+                                                            django_capture_on_commit_callbacks):
+    settings.PORTAL_SEARCH_BACKEND = "elasticsearch"
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+    page = publish("Lepelaar op het wad", "lepelaar", "Een witte vogel")
+    assert PendingIndexUpdate.objects.filter(key=f"page:{page.id}").exists()
+    result = service.search("lepelaar", AnonymousUser())
+    assert result.backend == "database" and result.total == 1
+    status = service.status()
+    assert status["ok"] is False and status["pending_updates"] == 1
+    assert service.catch_up() == 0  # still down: nothing lost
+    assert PendingIndexUpdate.objects.count() == 1

@@ -15,4 +15,7 @@ def groups_after_migrate(sender, **kwargs):
 
 
 def connect():
+    from portal import cache_invalidation
+
     post_migrate.connect(groups_after_migrate, dispatch_uid="portal_groups_after_migrate")
+    cache_invalidation.connect()

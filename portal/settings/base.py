@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -208,6 +209,11 @@ if env("FRONTEND_CACHE_PURGE_URL"):
     }
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Full-page cache for anonymous visitors (portal/cache.py). With several app processes,
+# set REDIS_URL so that purges reach every process.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
 
 # Portal search service (see search/): "database" or "elasticsearch".
 PORTAL_SEARCH_BACKEND = env("PORTAL_SEARCH_BACKEND", "database")

@@ -18,3 +18,5 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Most tests look at fresh pages; the page-cache tests switch it on.
+PAGE_CACHE_ENABLED = False

@@ -1,0 +1,118 @@
+"""Full-page cache for anonymous visitors, with precise purging.
+
+Built on Django's cache framework (Redis when REDIS_URL is set). Only anonymous GET/HEAD
+requests without a session are served from it, so a member-only page or a logged-in
+view is never stored or shown to anyone else. Each path has a generation number: when
+a page changes, the generations of its own paths (both languages), its ancestors and the
+section listings are bumped, which invalidates every cached query-string variant
+(filters, pagination) of those paths at once. Entries also expire after
+PAGE_CACHE_SECONDS, so anything not purged explicitly heals by itself.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+logger = logging.getLogger(__name__)
+
+CACHEABLE_STATUS = {200, 404}
+EXCLUDED_PREFIXES = ("/admin/", "/mijn/", "/accounts/", "/en/mijn/", "/en/accounts/",
+                     "/documents/", "/healthz", "/static/", "/media/", "/evaluatie/",
+                     "/en/evaluatie/", "/zoeken/autocomplete/", "/en/zoeken/autocomplete/")
+HEADERS_TO_KEEP = ("Content-Type", "Content-Language", "Content-Security-Policy",
+                   "Permissions-Policy", "X-Frame-Options", "Referrer-Policy",
+                   "X-Content-Type-Options", "Cross-Origin-Opener-Policy", "Vary",
+                   "Content-Disposition")
+
+
+def _timeout():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 300)
+
+
+def _generation_key(path):
+    return "pagecache:gen:" + hashlib.sha256(path.encode()).hexdigest()[:32]
+
+
+def _entry_key(path, query, generation):
+    digest = hashlib.sha256(f"{path}?{query}".encode()).hexdigest()[:40]
+    return f"pagecache:page:{generation}:{digest}"
+
+
+def _safe(operation, default=None):
+    """A cache that is down (Redis unreachable) means: no cache, never an error."""
+    try:
+        return operation()
+    except Exception:
+        logger.warning("Page cache unavailable", exc_info=True)
+        return default
+
+
+def purge_paths(paths):
+    """Invalidate every cached variant of these paths (e.g. '/kennisbank/')."""
+    for path in set(paths):
+        key = _generation_key(path)
+        _safe(lambda key=key: cache.set(key, (cache.get(key) or 0) + 1, None))
+
+
+def is_cacheable_request(request):
+    if not getattr(settings, "PAGE_CACHE_ENABLED", True):
+        return False
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(EXCLUDED_PREFIXES):
+        return False
+    # Anyone with a session (logged in, or with messages waiting) gets a fresh page.
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    return "preview" not in request.GET
+
+
+class AnonymousPageCacheMiddleware:
+    """Place it before SessionMiddleware: a hit is answered without touching the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        path, query = request.path, request.META.get("QUERY_STRING", "")
+        generation = _safe(lambda: cache.get(_generation_key(path)) or 0, None)
+        if generation is None:
+            return self.get_response(request)
+        key = _entry_key(path, query, generation)
+        stored = _safe(lambda: cache.get(key))
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if self._storable(request, response):
+            headers = [(name, response[name]) for name in HEADERS_TO_KEEP if name in response]
+            _safe(lambda: cache.set(key, (response.status_code, headers, response.content),
+                                    _timeout()))
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _storable(request, response):
+        if response.status_code not in CACHEABLE_STATUS or response.streaming:
+            return False
+        if response.cookies:  # e.g. a CSRF cookie for a form: personal, not shared
+            return False
+        cache_control = response.get("Cache-Control", "")
+        if "private" in cache_control or "no-cache" in cache_control or \
+                "no-store" in cache_control:
+            return False
+        # A view that looked at the user for a logged-in person never gets here (they have
+        # a session cookie), but be strict: only responses rendered for AnonymousUser.
+        user = getattr(request, "user", None)
+        return user is None or not user.is_authenticated

@@ -10,7 +10,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from memberhub.feeds import agenda_ics
 from memberhub.forms import PortalAuthenticationForm, PortalPasswordResetForm
 from portal.api import api_router
+from portal.privacy import account_deleted, delete_my_account, my_data
 from portal.sitemap import PortalSitemap
+from portal.two_factor import two_factor
 from portal.views import healthz
 
 handler404 = "portal.views.page_not_found"
@@ -33,6 +35,10 @@ account_patterns = [
          name="password_reset_confirm"),
     path("reset/done/", auth_views.PasswordResetCompleteView.as_view(),
          name="password_reset_complete"),
+    path("2fa/", two_factor, name="two_factor"),
+    path("mijn-gegevens/", my_data, name="my_data"),
+    path("mijn-gegevens/verwijderen/", delete_my_account, name="delete_my_account"),
+    path("verwijderd/", account_deleted, name="account_deleted"),
 ]
 
 urlpatterns = [
@@ -52,6 +58,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include(account_patterns)),
     path("mijn/", include("memberhub.urls")),
+    path("evaluatie/", include("learninglines.urls")),
     path("zoeken/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

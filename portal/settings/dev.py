@@ -15,3 +15,6 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Two-factor login for editors is enforced in production; on a developer's machine the
+# demo editor account logs in with a password only unless PORTAL_REQUIRE_2FA=1.
+PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", False)

@@ -20,3 +20,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Most tests look at fresh pages; the page-cache tests switch it on.
 PAGE_CACHE_ENABLED = False
+# Login throttling and 2FA are switched on by the security tests that exercise them.
+AXES_ENABLED = False
+PORTAL_REQUIRE_2FA = False

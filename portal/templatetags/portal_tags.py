@@ -82,6 +82,23 @@ def _home_url(request, language_code):
         return home.url if home is not None else "/"
 
 
+@register.inclusion_tag("components/feed_links.html", takes_context=True)
+def feed_links(context):
+    """<link rel="alternate"> tags for the current page's feeds.
+
+    Apps add feeds through the ``register_feed_links`` hook: ``fn(page, request) ->
+    list of {"title", "url"}`` (empty when the page has no feed)."""
+    from wagtail import hooks
+
+    page = context.get("page")
+    request = context.get("request")
+    feeds = []
+    if page is not None:
+        for provider in hooks.get_hooks("register_feed_links"):
+            feeds.extend(provider(page, request) or [])
+    return {"feeds": feeds}
+
+
 @register.simple_tag(takes_context=True)
 def localized_url(context, page):
     """URL of the page's translation in the current language, if it exists."""

@@ -6,3 +6,8 @@ class KnowledgeConfig(AppConfig):
     name = "knowledge"
     verbose_name = _("Knowledge base")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()

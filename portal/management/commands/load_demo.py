@@ -10,6 +10,8 @@ DEMO_STEPS = [
     "portal.demo",
     "memberhub.demo",
     "learninglines.demo",
+    "memberhub.demo_links",  # links organisation pages to the learning lines
+    "knowledge.demo",
 ]
 
 

@@ -1,0 +1,62 @@
+"""Actions on knowledge items."""
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.models import PageViewRestriction
+
+from portal.visibility import EDITORS_GROUP_NAME, MEMBERS_GROUP_NAME
+
+MEMBER_RESTRICTION_GROUPS = (MEMBERS_GROUP_NAME, EDITORS_GROUP_NAME)
+
+
+def member_groups():
+    """The groups a member-only item is open to (created when missing)."""
+    return [Group.objects.get_or_create(name=name)[0] for name in MEMBER_RESTRICTION_GROUPS]
+
+
+def _is_member_restriction(restriction):
+    """Whether a restriction is the one this module manages: groups Members + Editors."""
+    if restriction.restriction_type != PageViewRestriction.GROUPS:
+        return False
+    names = set(restriction.groups.values_list("name", flat=True))
+    return names == set(MEMBER_RESTRICTION_GROUPS)
+
+
+@transaction.atomic
+def sync_member_restriction(page, user=None, allow_lifting=False):
+    """Keep the page's view restriction in step with its members-only flag and kind.
+
+    A member-only item gets one GROUPS restriction for Members and Editors (Wagtail page
+    privacy: visitors following a link are sent to the login page). When the item no
+    longer needs it and ``allow_lifting`` is set (on publication), that restriction is
+    removed; restrictions an editor set up differently are left alone.
+    Returns the restriction in force, or None.
+    """
+    restrictions = list(PageViewRestriction.objects.filter(page=page))
+    if page.requires_membership:
+        groups = member_groups()
+        for restriction in restrictions:
+            if _is_member_restriction(restriction):
+                return restriction
+        if restrictions:
+            # An editor's own restriction (e.g. a password) becomes the member restriction:
+            # the page must be open to members, and at most one restriction is kept.
+            restriction = restrictions[0]
+            for extra in restrictions[1:]:
+                extra.delete(user=user)
+            restriction.restriction_type = PageViewRestriction.GROUPS
+            restriction.password = ""
+            restriction.save(user=user)
+        else:
+            restriction = PageViewRestriction(
+                page=page, restriction_type=PageViewRestriction.GROUPS
+            )
+            restriction.save(user=user)
+        restriction.groups.set(groups)
+        return restriction
+    if allow_lifting:
+        for restriction in restrictions:
+            if _is_member_restriction(restriction):
+                restriction.delete(user=user)
+                restrictions.remove(restriction)
+    return restrictions[0] if restrictions else None

@@ -6,6 +6,7 @@ import pytest
 from search.backends.database import DatabaseBackend
 from search.documents import store_document
 
+
 def skip_reason():
     return "ELASTICSEARCH_URL is not set: Elasticsearch contract tests skipped"
 

@@ -108,3 +108,17 @@ def test_elasticsearch_down_falls_back_and_catches_up_later(publish, settings,
     assert status["ok"] is False and status["pending_updates"] == 1
     assert service.catch_up() == 0  # still down: nothing lost
     assert PendingIndexUpdate.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_search_log_is_for_editors_only(client, site_structure, editor, member):
+    service.log_query("Digitale autonomie!", 0)
+    service.log_query("digitale   autonomie", 3)
+    entry = SearchQueryLog.objects.get(query="digitale autonomie")
+    assert entry.count == 2 and entry.zero_result_count == 1
+    client.force_login(member)
+    assert client.get("/admin/reports/search-log/").status_code in (302, 403)
+    client.force_login(editor)
+    response = client.get("/admin/reports/search-log/?month=bad")
+    assert response.status_code == 200
+    assert "digitale autonomie" in response.content.decode()

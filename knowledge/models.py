@@ -174,9 +174,9 @@ class KnowledgeItemPage(Page):
     members_only = models.BooleanField(
         _("members only"), default=False,
         help_text=_("Only logged-in members and editors can see this item; visitors are asked "
-                    "to log in and never see it in lists, counts, the map or the feed. Takes "
-                    "effect when the page is published. Use this box rather than the privacy "
-                    "setting."),
+                    "to log in and never see it in lists, counts, the map or the feed. Ticking "
+                    "restricts the page at once, unticking takes effect when the page is "
+                    "published. Use this box rather than the privacy setting."),
     )
 
     base_form_class = KnowledgeItemPageForm

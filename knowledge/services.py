@@ -14,6 +14,32 @@ def member_groups():
     return [Group.objects.get_or_create(name=name)[0] for name in MEMBER_RESTRICTION_GROUPS]
 
 
+def purge_cached_pages(page):
+    """Anonymous visitors get cached pages (portal/cache.py): when an item's privacy
+    changes, drop the cached item, its listings, the knowledge map and the feed, at once
+    and again after the transaction commits (so no request caches the old state between)."""
+    from portal.cache import purge_paths
+    from portal.cache_invalidation import purge_for_page
+
+    def purge():
+        from knowledge.models import KnowledgeIndexPage, KnowledgeMapPage
+
+        purge_for_page(page)
+        paths = set()
+        for index in KnowledgeIndexPage.objects.all():
+            url = index.get_url()
+            if url:
+                paths.add(url + index.reverse_subpage("feed"))
+        for knowledge_map in KnowledgeMapPage.objects.all():
+            url = knowledge_map.get_url()
+            if url:
+                paths.add(url)
+        purge_paths(paths)
+
+    purge()
+    transaction.on_commit(purge)
+
+
 def _is_member_restriction(restriction):
     """Whether a restriction is the one this module manages: groups Members + Editors."""
     if restriction.restriction_type != PageViewRestriction.GROUPS:
@@ -53,10 +79,12 @@ def sync_member_restriction(page, user=None, allow_lifting=False):
             )
             restriction.save(user=user)
         restriction.groups.set(groups)
+        purge_cached_pages(page)
         return restriction
     if allow_lifting:
-        for restriction in restrictions:
+        for restriction in list(restrictions):
             if _is_member_restriction(restriction):
                 restriction.delete(user=user)
                 restrictions.remove(restriction)
+                purge_cached_pages(page)
     return restrictions[0] if restrictions else None

@@ -2,7 +2,20 @@
 
 import pytest
 
+from knowledge.models import Kind
+
+from .factories import make_item
+
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(kennisbank, lines):
+    """Two public items and a member-only one: enough to page through and to filter."""
+    make_item(kennisbank, "Power tool", kind=Kind.TOOL, lines=[lines["ep"]],
+              themes=["Machtsverhoudingen"])
+    make_item(kennisbank, "Tweede item", kind=Kind.REPORT)
+    make_item(kennisbank, "Ledenmonitor", kind=Kind.POLITICAL_MONITOR)
 
 
 @pytest.mark.parametrize("query, message", [

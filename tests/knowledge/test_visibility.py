@@ -190,3 +190,19 @@ def test_restriction_is_not_duplicated(kennisbank):
     publish_page(item)
     publish_page(item)
     assert PageViewRestriction.objects.filter(page=item).count() == 1
+
+
+def test_restricting_in_a_draft_drops_the_cached_public_page(client, kennisbank, settings):
+    """Anonymous pages are cached (portal/cache.py): a restriction must take effect at once."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    item = make_item(kennisbank, "Eerst openbaar")
+    assert client.get(item.url).status_code == 200
+    assert "Eerst openbaar" in client.get("/kennisbank/").content.decode()
+    item.members_only = True
+    item.save_revision()
+    assert client.get(item.url).status_code == 302
+    assert "Eerst openbaar" not in client.get("/kennisbank/").content.decode()
+    cache.clear()

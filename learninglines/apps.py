@@ -6,3 +6,8 @@ class LearninglinesConfig(AppConfig):
     name = "learninglines"
     verbose_name = _("Learning lines")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from learninglines import signal_handlers
+
+        signal_handlers.connect()

@@ -1,7 +1,25 @@
 """Demo learning lines (the three lines of the 2026 Network & Learning agenda)."""
 
-from learninglines.models import LearningLinePage
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from learninglines.models import (
+    Evaluation,
+    LearningLineCoordinator,
+    LearningLinePage,
+    Registration,
+    SessionPage,
+    WorkingGroupMembership,
+    WorkingGroupPage,
+)
+from memberhub.models import Membership, User
+from portal.models import ThemeTag
 from portal.site_structure import ensure_translation, publish_page
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+PARTICIPANT_PASSWORD = "Demo-deelnemer-2026"  # noqa: S105 (demo only)
 
 LINES = [
     {
@@ -85,3 +103,344 @@ def load(context):
         })
         lines[spec["slug"]] = line
     context["learning_lines"] = lines
+    load_activities(context)
+
+
+# --- the 2026 activities -----------------------------------------------------------------
+
+# Organisation slugs (memberhub.demo) used below.
+WATERBRON, AARDE, KINDEREN, VROUWEN = ("stichting-waterbron", "aarde-recht",
+                                       "kinderkansen-internationaal", "vrouwen-voor-verandering")
+DORP, GEZOND, VREDE, OOGST = ("digitaal-dorp", "gezond-samen", "vrede-nu-netwerk",
+                              "oogst-cooperatie")
+OPEN_RUIMTE, LOKAAL = "open-ruimte-foundation", "lokaal-leiderschap"
+
+LINE_PEOPLE = {
+    "digital-readiness": {
+        "coordinators": [("Noor Bakker", "coördinator Practitioner-track", DORP),
+                         ("Pieter de Wit", "coördinator Leadership-track", None)],
+        "leaders": [DORP, WATERBRON],
+    },
+    "equitable-partnerships": {
+        "coordinators": [("Amina Yusuf", "coördinator Practitioner-track", LOKAAL),
+                         ("Pieter de Wit", "coördinator Leadership-track", None)],
+        "leaders": [LOKAAL, VROUWEN],
+    },
+    "future-ready-international-cooperation": {
+        "coordinators": [("Sanne Visser", "coördinator beide tracks", None)],
+        "leaders": [VREDE, OPEN_RUIMTE],
+    },
+}
+
+WORKING_GROUPS = [
+    {"line": "digital-readiness", "slug": "ai-werkgroep", "title": "AI-werkgroep",
+     "track": "practitioner", "leaders": [DORP], "themes": ["Kunstmatige intelligentie"],
+     "summary": "Leden delen ervaringen met verantwoord en ethisch gebruik van AI en werken "
+                "samen aan een handreiking voor AI-beleid in kleine en middelgrote ngo's.",
+     "members": [(DORP, True), (WATERBRON, True), (GEZOND, False), (KINDEREN, False)]},
+    {"line": "future-ready-international-cooperation", "slug": "kerngroep-nieuwe-coalities",
+     "title": "Kerngroep nieuwe coalities", "track": "practitioner", "leaders": [VREDE],
+     "themes": ["Nieuwe coalities"],
+     "summary": "De vaste deelnemers van het traject over nieuwe coalities voor internationale "
+                "samenwerking, met partners buiten de sector.",
+     "members": [(VREDE, True), (LOKAAL, False)]},
+]
+
+# Past sessions: fixed dates in 2026. ``people``: (organisation slug, outcome, score) with
+# outcome "attended", "no-show" (registered, did not come) or "cancelled"; score None
+# means attended without evaluating. The figures page and tests/learninglines rely on
+# these numbers (see test_demo_figures).
+D = datetime.datetime
+
+
+def _at(day, hour, minute=0):
+    return D(day.year, day.month, day.day, hour, minute, tzinfo=AMSTERDAM)
+
+
+SESSIONS = [
+    # Digital Readiness, Practitioner
+    {"line": "digital-readiness", "slug": "ai-werkgroep-maart", "group": "ai-werkgroep",
+     "title": "AI-werkgroep: afspraken over generatieve AI", "track": "practitioner",
+     "format": "working_group_meeting", "when": (D(2026, 3, 12), 14, 16),
+     "location": "Digitaal Dorp, Utrecht", "hosts": [DORP], "capacity": 20,
+     "themes": ["Kunstmatige intelligentie"],
+     "summary": "Wat spreek je als organisatie af over generatieve AI? Leden leggen hun "
+                "richtlijnen naast elkaar.",
+     "people": [(DORP, "attended", 5), (WATERBRON, "attended", 4), (GEZOND, "attended", 4),
+                (KINDEREN, "no-show", None)]},
+    {"line": "digital-readiness", "slug": "cyberveiligheid-kleine-ngos",
+     "title": "Cyberveiligheid voor kleine ngo's", "track": "practitioner",
+     "format": "network_session", "when": (D(2026, 4, 9), 13, 15), "online": True,
+     "hosts": [WATERBRON], "capacity": 40, "themes": ["Cyberveiligheid"],
+     "summary": "Phishing, back-ups en wachtwoordbeleid: wat werkt voor een organisatie "
+                "zonder eigen IT-afdeling?",
+     "people": [(WATERBRON, "attended", 2), (AARDE, "attended", 3), (DORP, "attended", 3),
+                (VROUWEN, "cancelled", None)]},
+    {"line": "digital-readiness", "slug": "digitale-autonomie-weg-van-big-tech",
+     "title": "Digitale autonomie: minder afhankelijk van Big Tech", "track": "practitioner",
+     "format": "network_session", "when": (D(2026, 6, 11), 10, 12),
+     "location": "Vereniging Samen Verder, Amsterdam", "online": True, "hosts": [DORP],
+     "capacity": 30, "themes": ["Digitale autonomie"],
+     "summary": "Open alternatieven voor e-mail, opslag en samenwerken, en hoe je de "
+                "overstap organiseert.",
+     "people": [(DORP, "attended", 5), (KINDEREN, "attended", 4), (AARDE, "attended", None),
+                (OPEN_RUIMTE, "attended", 4)]},
+    # Digital Readiness, Leadership
+    {"line": "digital-readiness", "slug": "leiderschapsdialoog-digitale-autonomie",
+     "title": "Leiderschapsdialoog: beleid voor digitale autonomie", "track": "leadership",
+     "format": "leadership_dialogue", "when": (D(2026, 5, 20), 16, 18),
+     "location": "Vereniging Samen Verder, Amsterdam", "hosts": [WATERBRON], "capacity": 12,
+     "themes": ["Digitale autonomie", "Cyberveiligheid"],
+     "summary": "Directeuren bespreken welk mandaat en welke middelen beleid voor AI en "
+                "cyberveiligheid vraagt.",
+     "people": [(WATERBRON, "attended", 4), (GEZOND, "attended", 5)]},
+    # Equitable Partnerships, Practitioner
+    {"line": "equitable-partnerships", "slug": "power-awareness-tool-februari",
+     "title": "Werken met de Power Awareness Tool", "track": "practitioner",
+     "format": "network_session", "when": (D(2026, 2, 18), 13, 16), "online": True,
+     "hosts": [LOKAAL], "co_host": "Federatie Noord-Zuid (België)", "capacity": 30,
+     "themes": ["Machtsverhoudingen", "Lokaal geleide samenwerking"],
+     "summary": "Samen met een zusterfederatie: hoe breng je machtsverhoudingen in een "
+                "partnerschap in kaart met de Power Awareness Tool?",
+     "people": [(LOKAAL, "attended", 4), (VROUWEN, "attended", 5), (WATERBRON, "attended", 4)]},
+    {"line": "equitable-partnerships", "slug": "dekoloniseren-van-binnenuit-1",
+     "title": "Dekoloniseren van binnenuit (1): taal en beeldvorming", "track": "practitioner",
+     "format": "peer_space", "when": (D(2026, 3, 26), 14, 16),
+     "location": "Lokaal Leiderschap, Den Haag", "hosts": [LOKAAL], "capacity": 15,
+     "themes": ["Dekolonisatie"],
+     "summary": "Leden onderzoeken hoe hun eigen communicatie koloniale beelden herhaalt, "
+                "en wat ze anders doen.",
+     "people": [(LOKAAL, "attended", 3), (VREDE, "attended", 2), (VROUWEN, "attended", 3)]},
+    {"line": "equitable-partnerships", "slug": "dekoloniseren-van-binnenuit-2",
+     "title": "Dekoloniseren van binnenuit (2): wie beslist over geld?",
+     "track": "practitioner", "format": "peer_space", "when": (D(2026, 10, 8), 14, 16),
+     "location": "Lokaal Leiderschap, Den Haag", "hosts": [LOKAAL, VROUWEN], "capacity": 15,
+     "themes": ["Dekolonisatie", "Lokaal geleide samenwerking"],
+     "summary": "Beslissingsmacht over budgetten verschuiven naar partners: ervaringen en "
+                "obstakels.",
+     "people": [(LOKAAL, "attended", 4), (VROUWEN, "attended", None), (VREDE, "no-show", None)]},
+    # Equitable Partnerships, Leadership
+    {"line": "equitable-partnerships", "slug": "leiderschapsdialoog-inclusieve-organisaties",
+     "title": "Leiderschapsdialoog: beleid voor rechtvaardige en inclusieve organisaties",
+     "track": "leadership", "format": "leadership_dialogue", "when": (D(2026, 6, 24), 16, 18),
+     "location": "Vereniging Samen Verder, Amsterdam", "hosts": [VROUWEN], "capacity": 12,
+     "themes": ["Dekolonisatie"],
+     "summary": "Welke verantwoording leggen directies af over eerlijke partnerschappen?",
+     "people": [(VROUWEN, "attended", 3), (WATERBRON, "attended", 3)]},
+    # Future-ready International Cooperation, Practitioner
+    {"line": "future-ready-international-cooperation", "slug": "krimpende-ruimte-juli",
+     "title": "Krimpende maatschappelijke ruimte: partners onder druk", "track": "practitioner",
+     "format": "network_session", "when": (D(2026, 7, 2), 13, 15), "online": True,
+     "hosts": [VREDE], "capacity": 50, "themes": ["Maatschappelijke ruimte"],
+     "summary": "Hoe steun je partners die te maken krijgen met repressieve wetgeving?",
+     "people": [(VREDE, "attended", 4), (LOKAAL, "attended", 5), (OPEN_RUIMTE, "attended", 5)]},
+    {"line": "future-ready-international-cooperation", "slug": "nieuwe-coalities-deel-1",
+     "group": "kerngroep-nieuwe-coalities",
+     "title": "Traject nieuwe coalities (1): verkenning", "track": "practitioner",
+     "format": "trajectory", "when": (D(2026, 9, 2), 10, 16),
+     "location": "Vrede Nu Netwerk, Utrecht", "hosts": [VREDE], "capacity": 16,
+     "themes": ["Nieuwe coalities"],
+     "summary": "Eerste dag van het traject: met wie bouw je draagvlak buiten de sector?",
+     "people": [(VREDE, "attended", 2), (LOKAAL, "attended", 3)]},
+    # Future-ready International Cooperation, Leadership
+    {"line": "future-ready-international-cooperation", "slug": "future-ready-leadership",
+     "title": "Leadership dialogue: future-ready leadership", "track": "leadership",
+     "format": "leadership_dialogue", "when": (D(2026, 10, 21), 16, 18), "online": True,
+     "language": "en", "hosts": [VREDE], "capacity": 12, "themes": ["Nieuwe coalities"],
+     "summary": "For directors: leading an organisation through transformation and "
+                "shrinking budgets.",
+     "people": [(VREDE, "attended", 3)]},
+]
+
+# Sessions placed relative to the day the demo is first loaded, so there is always a
+# recent session to evaluate and something to register for (``days`` from today).
+RELATIVE_SESSIONS = [
+    {"line": "digital-readiness", "slug": "digitale-autonomie-vervolg",
+     "title": "Digitale autonomie: vervolgsessie open source", "track": "practitioner",
+     "format": "network_session", "days": -7, "hours": (14, 16), "online": True,
+     "hosts": [DORP], "capacity": 30, "themes": ["Digitale autonomie"],
+     "summary": "Vervolg op de junisessie: leden laten zien hoe hun overstap verliep.",
+     "people": [(DORP, "attended", None), (WATERBRON, "attended", None),
+                ("lid", "attended", None)]},
+    {"line": "digital-readiness", "slug": "ai-werkgroep-december", "group": "ai-werkgroep",
+     "title": "AI-werkgroep: handreiking AI-beleid", "track": "practitioner",
+     "format": "working_group_meeting", "days": 12, "hours": (14, 16),
+     "location": "Digitaal Dorp, Utrecht", "hosts": [DORP], "capacity": 4,
+     "themes": ["Kunstmatige intelligentie"],
+     "summary": "De werkgroep bespreekt het concept van de handreiking. Beperkt aantal "
+                "plaatsen.",
+     "people": [(DORP, "registered", None), (GEZOND, "registered", None),
+                (KINDEREN, "registered", None), (AARDE, "registered", None),
+                (VROUWEN, "waitlisted", None)]},
+    {"line": "digital-readiness", "slug": "leiderschapsdialoog-ai-en-cyber",
+     "title": "Leiderschapsdialoog: AI en cyberveiligheid in de begroting",
+     "track": "leadership", "format": "leadership_dialogue", "days": 26, "hours": (16, 18),
+     "location": "Vereniging Samen Verder, Amsterdam", "hosts": [WATERBRON], "capacity": 12,
+     "themes": ["Cyberveiligheid"],
+     "summary": "Wat kost digitale veiligheid, en wie draagt de verantwoordelijkheid?",
+     "people": [(WATERBRON, "registered", None)]},
+    {"line": "equitable-partnerships", "slug": "power-awareness-tool-online",
+     "title": "Power Awareness Tool 2.0: online werksessie", "track": "practitioner",
+     "format": "network_session", "days": 19, "hours": (10, 12), "online": True,
+     "hosts": [LOKAAL], "co_host": "Federatie Noord-Zuid (België)", "capacity": 40,
+     "audience": "open", "themes": ["Machtsverhoudingen"],
+     "summary": "Kennismaken met de online versie van de tool, samen met de zusterfederatie.",
+     "people": [(VROUWEN, "registered", None)]},
+    {"line": "equitable-partnerships", "slug": "leiderschapsdialoog-inclusie-vervolg",
+     "title": "Leiderschapsdialoog: inclusief personeelsbeleid", "track": "leadership",
+     "format": "leadership_dialogue", "days": 40, "hours": (16, 18),
+     "location": "Vereniging Samen Verder, Amsterdam", "hosts": [VROUWEN], "capacity": 12,
+     "themes": ["Dekolonisatie"],
+     "summary": "Directies over werving, beloning en zeggenschap van staf in partnerlanden.",
+     "people": []},
+    {"line": "future-ready-international-cooperation", "slug": "nieuwe-coalities-deel-2",
+     "group": "kerngroep-nieuwe-coalities",
+     "title": "Traject nieuwe coalities (2): allianties met bedrijven en gemeenten",
+     "track": "practitioner", "format": "trajectory", "days": 14, "hours": (10, 16),
+     "location": "Vrede Nu Netwerk, Utrecht", "hosts": [VREDE], "capacity": 16,
+     "themes": ["Nieuwe coalities"],
+     "summary": "Tweede dag: samenwerken met partners buiten de sector, van gemeenten tot "
+                "bedrijven.",
+     "people": [(VREDE, "registered", None), ("lid", "registered", None)]},
+    {"line": "future-ready-international-cooperation", "slug": "krimpende-ruimte-webinar",
+     "title": "Krimpende maatschappelijke ruimte: digitale veiligheid van partners",
+     "track": "practitioner", "format": "network_session", "days": 33, "hours": (13, 15),
+     "online": True, "hosts": [VREDE], "capacity": None, "audience": "open",
+     "themes": ["Maatschappelijke ruimte", "Cyberveiligheid"],
+     "summary": "Hoe bescherm je partners en hun gegevens waar de ruimte krimpt?",
+     "people": []},
+    {"line": "future-ready-international-cooperation",
+     "slug": "future-ready-leadership-peer-dialogue",
+     "title": "Leadership dialogue: organisational transformation", "track": "leadership",
+     "format": "leadership_dialogue", "days": 47, "hours": (16, 18), "online": True,
+     "language": "en", "hosts": [VREDE], "capacity": 12, "themes": ["Nieuwe coalities"],
+     "summary": "For directors: what a future-ready organisation looks like in 2030.",
+     "people": []},
+]
+
+
+def _participant(organisation, number=1):
+    """deelnemer<n>@<org-slug>.example.org, a member of that organisation."""
+    email = f"deelnemer{number}@{organisation.slug}.example.org"
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User(email=email, first_name=f"Deelnemer {number}",
+                    last_name=organisation.name)
+        user.set_password(PARTICIPANT_PASSWORD)
+        user.save()
+    Membership.objects.get_or_create(user=user, organisation=organisation,
+                                     defaults={"role": Membership.Role.AUTHOR})
+    return user
+
+
+def _ensure_line_people(line, people, organisations):
+    """Coordinators and leading organisations on a line page and its translations
+    (set once: editors may change them afterwards)."""
+    for version in [line, *line.get_translations()]:
+        version = version.specific
+        if version.coordinators.exists():
+            continue
+        version.coordinators = [
+            LearningLineCoordinator(name=name, role=role,
+                                    organisation=organisations.get(slug))
+            for name, role, slug in people["coordinators"]
+        ]
+        version.leading_organisations.set([organisations[slug] for slug in people["leaders"]])
+        publish_page(version)
+
+
+def _ensure_working_group(line, spec, organisations):
+    group = WorkingGroupPage.objects.child_of(line).filter(slug=spec["slug"]).first()
+    if group is None:
+        group = WorkingGroupPage(title=spec["title"], slug=spec["slug"], track=spec["track"],
+                                 summary=spec["summary"], locale=line.locale)
+        line.add_child(instance=group)
+        group.leading_organisations.set([organisations[slug] for slug in spec["leaders"]])
+        group.themes.set(list(ThemeTag.objects.filter(name__in=spec["themes"])))
+        publish_page(group)
+    for slug, show_name in spec["members"]:
+        organisation = organisations[slug]
+        WorkingGroupMembership.objects.get_or_create(
+            group=group, user=_participant(organisation),
+            defaults={"organisation": organisation, "show_name": show_name},
+        )
+    return group
+
+
+def _ensure_session(line, spec, organisations, groups, today):
+    session = SessionPage.objects.child_of(line).filter(slug=spec["slug"]).first()
+    if session is not None:
+        return session, False
+    if "when" in spec:
+        day, start_hour, end_hour = spec["when"]
+    else:
+        day = today + datetime.timedelta(days=spec["days"])
+        start_hour, end_hour = spec["hours"]
+    start, end = _at(day, start_hour), _at(day, end_hour)
+    session = SessionPage(
+        title=spec["title"], slug=spec["slug"], track=spec["track"], format=spec["format"],
+        summary=spec["summary"], start=start, end=end, timezone="Europe/Amsterdam",
+        location=spec.get("location", ""),
+        online_link=(f"https://meet.example.org/{spec['slug']}" if spec.get("online") else ""),
+        co_host=spec.get("co_host", ""), capacity=spec.get("capacity"),
+        audience=spec.get("audience", "members"), language=spec.get("language", "nl"),
+        registration_open=True, working_group=groups.get(spec.get("group")),
+        locale=line.locale,
+    )
+    line.add_child(instance=session)
+    session.hosts.set([organisations[slug] for slug in spec["hosts"]])
+    session.themes.set(list(ThemeTag.objects.filter(name__in=spec["themes"])))
+    publish_page(session)
+    return session, True
+
+
+STATUS_OF = {"attended": Registration.Status.ATTENDED, "no-show": Registration.Status.REGISTERED,
+             "cancelled": Registration.Status.CANCELLED,
+             "registered": Registration.Status.REGISTERED,
+             "waitlisted": Registration.Status.WAITLISTED}
+COMMENTS = {5: "Heel praktisch, direct toepasbaar.", 4: "Nuttige uitwisseling.",
+            3: "Interessant, maar te weinig tijd voor vragen.",
+            2: "Te algemeen voor onze organisatie."}
+
+
+def _ensure_registrations(session, spec, organisations, lid):
+    """Registrations as in ``spec['people']``; created once (idempotent by the unique
+    constraint on session and person)."""
+    now = timezone.now()
+    for index, (who, outcome, score) in enumerate(spec["people"]):
+        if who == "lid":
+            user, organisation = lid, organisations[WATERBRON]
+        else:
+            organisation = organisations[who]
+            user = _participant(organisation)
+        status = STATUS_OF[outcome]
+        if status == Registration.Status.ATTENDED and session.end > now:
+            continue  # attendance only for sessions that took place
+        queued = session.start - datetime.timedelta(days=20, minutes=-index)
+        registration, _created = Registration.objects.get_or_create(
+            session=session, user=user,
+            defaults={"organisation": organisation, "status": status, "queued_at": queued,
+                      "cancelled_at": queued if status == Registration.Status.CANCELLED
+                      else None,
+                      "evaluation_invited_at": None},
+        )
+        if score is not None:
+            Evaluation.objects.get_or_create(
+                registration=registration,
+                defaults={"score": score, "comment": COMMENTS.get(score, "")},
+            )
+
+
+def load_activities(context):
+    organisations = {org.slug: org for org in context["organisations"].values()}
+    lid = User.objects.get(email="lid@example.org")
+    lines = context["learning_lines"]
+    today = timezone.localdate()
+    for slug, people in LINE_PEOPLE.items():
+        _ensure_line_people(lines[slug], people, organisations)
+    groups = {spec["slug"]: _ensure_working_group(lines[spec["line"]], spec, organisations)
+              for spec in WORKING_GROUPS}
+    for spec in [*SESSIONS, *RELATIVE_SESSIONS]:
+        session, _created = _ensure_session(lines[spec["line"]], spec, organisations, groups,
+                                            today)
+        _ensure_registrations(session, spec, organisations, lid)

@@ -1,0 +1,248 @@
+"""Wagtail admin views: participation and satisfaction figures, and the registrations of
+one session (attendance in bulk, CSV export)."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from learninglines import selectors, services
+from learninglines.models import Registration, SessionPage
+
+FIGURES_PERMISSION = "learninglines.view_evaluation"
+CHART_WIDTH = 640
+
+
+def can_see_figures(user):
+    return user.is_active and (user.is_superuser or user.has_perm(FIGURES_PERMISSION))
+
+
+def _csv_response(filename, header, rows):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # so spreadsheet programs read UTF-8
+    writer = csv.writer(response)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_csv_safe(value) for value in row])
+    return response
+
+
+def _csv_safe(value):
+    """Neutralise spreadsheet formulas in text cells (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _fmt(value):
+    return "" if value is None else value
+
+
+# --- chart geometry (drawn as inline SVG by the template) --------------------------------
+
+
+def horizontal_bars(rows, value, maximum, target, label_width=230, bar_height=26):
+    """Bars for rows: [{y, width, label, text, below}] plus the x of the target line."""
+    usable = CHART_WIDTH - label_width - 70
+    bars = []
+    for index, row in enumerate(rows):
+        amount = value(row)
+        bars.append({
+            "y": 10 + index * (bar_height + 8),
+            "text_y": 10 + index * (bar_height + 8) + bar_height * 0.7,
+            "width": round(usable * min(amount or 0, maximum) / maximum, 1),
+            "label": row.label,
+            "amount": amount,
+            "below": amount is not None and amount < target,
+        })
+    return {
+        "bars": bars,
+        "height": 20 + len(rows) * (bar_height + 8),
+        "bar_height": bar_height,
+        "label_width": label_width,
+        "target_x": round(label_width + usable * target / maximum, 1),
+        "value_x_offset": 6,
+    }
+
+
+def monthly_bars(months, height=200):
+    peak = max([m["registrations"] for m in months] + [1])
+    slot = (CHART_WIDTH - 40) / 12
+    bars = []
+    for index, month in enumerate(months):
+        x = 30 + index * slot
+        reg_h = round((height - 40) * month["registrations"] / peak, 1)
+        att_h = round((height - 40) * month["attended"] / peak, 1)
+        bars.append({
+            "x_reg": round(x + 4, 1), "x_att": round(x + slot / 2, 1),
+            "w": round(slot / 2 - 6, 1),
+            "y_reg": round(height - 20 - reg_h, 1), "h_reg": reg_h,
+            "y_att": round(height - 20 - att_h, 1), "h_att": att_h,
+            "label_x": round(x + slot / 2, 1),
+            "label": date_format(timezone.datetime(2000, month["month"], 1), "M"),
+            "month": month,
+        })
+    return {"bars": bars, "height": height, "base_y": height - 20, "peak": peak}
+
+
+# --- figures ----------------------------------------------------------------------------
+
+
+class FiguresView(WagtailAdminTemplateMixin, TemplateView):
+    page_title = gettext_lazy("Learning-line figures")
+    header_icon = "table"
+    template_name = "learninglines/admin/figures.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_see_figures(request.user):
+            raise PermissionDenied
+        self.year = selectors.parse_year(request.GET.get("year"))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        table = request.GET.get("export")
+        if table:
+            return self.export(table)
+        return super().get(request, *args, **kwargs)
+
+    def export(self, table):
+        year = self.year
+        if table == "participation":
+            data = selectors.participation(year)
+            rows = [(_("Overall"), data["overall"])] + \
+                [(_("Learning line"), row) for row in data["per_line"]] + \
+                [(_("Track"), row) for row in data["per_track"]]
+            return _csv_response(
+                f"participation-{year}.csv",
+                [_("Level"), _("Name"), _("Organisations taking part"),
+                 _("Active member organisations"), _("Percentage"), _("Target met")],
+                [(level, row.label, row.organisations, row.total, row.percentage,
+                  _("yes") if row.meets_target else _("no")) for level, row in rows])
+        if table == "satisfaction":
+            data = selectors.satisfaction(year)
+            rows = [(_("Overall"), "", "", "", data["overall"])] + [
+                (_("Session"), row.detail["date"].isoformat(), row.detail["line"],
+                 row.detail["track"], row) for row in data["per_session"]
+            ] + [(_("Learning line"), "", "", "", row) for row in data["per_line"]] + \
+                [(_("Track"), "", "", "", row) for row in data["per_track"]]
+            return _csv_response(
+                f"satisfaction-{year}.csv",
+                [_("Level"), _("Date"), _("Learning line"), _("Track"), _("Name"),
+                 _("Responses"), _("Average score"), _("Below target")],
+                [(level, date, line, track, row.label, row.responses, _fmt(row.average),
+                  _("yes") if row.below_target else _("no"))
+                 for level, date, line, track, row in rows])
+        if table == "monthly":
+            return _csv_response(
+                f"registrations-per-month-{year}.csv",
+                [_("Month"), _("Sessions"), _("Registrations"), _("Attended")],
+                [(f"{year}-{m['month']:02d}", m["sessions"], m["registrations"], m["attended"])
+                 for m in selectors.monthly_activity(year)])
+        raise Http404
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = self.year
+        participation = selectors.participation(year)
+        satisfaction = selectors.satisfaction(year)
+        months = selectors.monthly_activity(year)
+        participation_rows = [participation["overall"], *participation["per_line"],
+                              *participation["per_track"]]
+        score_rows = [row for row in satisfaction["per_session"] if row.responses]
+        context.update({
+            "year": year,
+            "years": list(range(year - 3, year + 2)),
+            "participation": participation,
+            "satisfaction": satisfaction,
+            "months": months,
+            "participation_chart": horizontal_bars(
+                participation_rows, lambda row: row.percentage, 100,
+                participation["target"] * 100),
+            "score_chart": horizontal_bars(
+                score_rows, lambda row: row.average, 5, satisfaction["target"]),
+            "monthly_chart": monthly_bars(months),
+            "target_percentage": round(participation["target"] * 100),
+        })
+        return context
+
+
+# --- registrations of one session --------------------------------------------------------
+
+
+class SessionRegistrationsView(WagtailAdminTemplateMixin, TemplateView):
+    header_icon = "group"
+    template_name = "learninglines/admin/session_registrations.html"
+
+    def dispatch(self, request, session_id, *args, **kwargs):
+        if not request.user.has_perm("learninglines.view_registration"):
+            raise PermissionDenied
+        session = SessionPage.objects.filter(pk=session_id).first()
+        if session is None:
+            raise Http404
+        self.session = services.canonical_session(session)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Registrations: %(session)s") % {"session": self.session.title}
+
+    def registrations(self):
+        return (Registration.objects.filter(session=self.session)
+                .select_related("user", "organisation", "evaluation")
+                .order_by("status", "queued_at", "id"))
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("export") == "csv":
+            rows = [
+                (r.user.get_full_name(), r.user.email, r.organisation.name,
+                 r.get_status_display(), r.queued_at.astimezone(self.session.zone)
+                 .strftime("%Y-%m-%d %H:%M"),
+                 _("yes") if selectors.hasattr_evaluation(r) else _("no"))
+                for r in self.registrations()
+            ]
+            return _csv_response(
+                f"registrations-{self.session.slug}.csv",
+                [_("Name"), _("E-mail"), _("Organisation"), _("Status"), _("In line since"),
+                 _("Evaluated")], rows)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action")
+        if action not in ("attended", "not_attended"):
+            messages.error(request, _("Choose what to record."))
+        else:
+            try:
+                changed = services.set_attendance(
+                    session=self.session, registration_ids=request.POST.getlist("registration"),
+                    attended=action == "attended", actor=request.user)
+            except services.LearningLineError as failure:
+                messages.error(request, failure.message)
+            else:
+                messages.success(request, _("Attendance recorded for %(count)s "
+                                            "registration(s).") % {"count": changed})
+        return redirect(reverse("learninglines_session_registrations", args=[self.session.pk]))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        registrations = list(self.registrations())
+        context.update({
+            "session": self.session,
+            "registrations": registrations,
+            "can_change": self.request.user.has_perm("learninglines.change_registration"),
+            "has_started": self.session.has_started,
+            "counts": {
+                status: sum(1 for r in registrations if r.status == status)
+                for status in Registration.Status.values
+            },
+            "status_labels": dict(Registration.Status.choices),
+        })
+        return context

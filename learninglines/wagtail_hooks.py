@@ -1,0 +1,49 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+
+from learninglines import admin_views
+from learninglines.mijn import mijn_panel
+from learninglines.models import SessionPage
+from learninglines.selectors import agenda_source
+from learninglines.viewsets import LearningLinesViewSetGroup
+
+hooks.register("register_agenda_source", agenda_source)
+hooks.register("register_mijn_panel", mijn_panel)
+
+
+@hooks.register("register_admin_viewset")
+def register_learning_line_viewsets():
+    return LearningLinesViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_learning_line_admin_urls():
+    return [
+        path("learninglines/figures/", admin_views.FiguresView.as_view(),
+             name="learninglines_figures"),
+        path("learninglines/sessions/<int:session_id>/registrations/",
+             admin_views.SessionRegistrationsView.as_view(),
+             name="learninglines_session_registrations"),
+    ]
+
+
+class FiguresMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.can_see_figures(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_figures_menu_item():
+    return FiguresMenuItem(_("Participation figures"), reverse("learninglines_figures"),
+                           icon_name="table", order=245)
+
+
+@hooks.register("register_page_header_buttons")
+def session_registrations_button(page, user, next_url=None, view_name=None):
+    if page.specific_class is SessionPage and user.has_perm("learninglines.view_registration"):
+        yield Button(_("Registrations"), reverse("learninglines_session_registrations",
+                                                 args=[page.pk]), icon_name="group",
+                     priority=60)

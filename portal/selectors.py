@@ -1,12 +1,29 @@
 """Reads for the site shell: navigation, breadcrumbs, home page sections."""
 
+from django.conf import settings
 from wagtail.models import Locale, Page
 
 from portal.visibility import visible_pages
 
+_locales = {}
+
+
+def locale_for(language_code):
+    """The Locale for a language code, remembered for the life of the process (locales
+    are set up once; a change to them clears this, see portal.signal_handlers)."""
+    if language_code not in _locales:
+        _locales[language_code] = Locale.objects.filter(language_code=language_code).first()
+    return _locales[language_code]
+
+
+def forget_locales(*args, **kwargs):
+    _locales.clear()
+
 
 def current_locale():
-    return Locale.get_active()
+    from django.utils.translation import get_language
+
+    return locale_for(get_language()) or Locale.get_default()
 
 
 def localized_pages(pages, user):
@@ -25,14 +42,49 @@ def localized_pages(pages, user):
     return [by_key[key] for key in keys if key in by_key]
 
 
+NAVIGATION_GENERATION_KEY = "portal:navigation:generation"
+
+
+def bump_navigation():
+    """Forget cached menus (a page or the navigation setting changed)."""
+    from django.core.cache import cache
+
+    try:
+        cache.set(NAVIGATION_GENERATION_KEY, (cache.get(NAVIGATION_GENERATION_KEY) or 0) + 1,
+                  None)
+    except Exception:  # noqa: S110 (no cache: nothing cached to forget)
+        pass
+
+
 def main_navigation(site, user):
+    """The menu pages in the current language that the user may see. For visitors the
+    result is cached until a page or the navigation setting changes."""
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
     from portal.models import NavigationSettings
 
+    key = None
+    if not user.is_authenticated and site is not None:
+        try:
+            generation = cache.get(NAVIGATION_GENERATION_KEY) or 0
+            key = f"portal:navigation:{site.pk}:{get_language()}:{generation}"
+            cached = cache.get(key)
+        except Exception:
+            key, cached = None, None
+        if cached is not None:
+            return cached
     settings = NavigationSettings.for_site(site)
     pages = [block.value for block in settings.items if block.value is not None]
     if not pages and site is not None:
         pages = list(site.root_page.get_children().in_menu())
-    return localized_pages(pages, user)
+    result = localized_pages(pages, user)
+    if key is not None:
+        try:
+            cache.set(key, result, 3600)
+        except Exception:  # noqa: S110 (no cache: computed again next time)
+            pass
+    return result
 
 
 def breadcrumbs(page, user):
@@ -42,8 +94,9 @@ def breadcrumbs(page, user):
 
 
 def home_sections(home, user):
-    """The section pages directly below the home page, for the home page's cards."""
-    return list(visible_pages(user, home.get_children()).specific().order_by("path"))
+    """The section pages directly below the home page, for the home page's cards
+    (generic pages: title and search description, in one query)."""
+    return list(visible_pages(user, home.get_children()).order_by("path"))
 
 
 def prefer_current_language(queryset):
@@ -52,8 +105,8 @@ def prefer_current_language(queryset):
     queryset (one SQL query, composable with filters, counts and pagination)."""
     from django.db.models import Q
 
-    active = Locale.get_active()
-    default = Locale.get_default()
+    active = current_locale()
+    default = locale_for(settings.LANGUAGE_CODE) or Locale.get_default()
     active_keys = queryset.filter(locale=active).values("translation_key")
     if active.id == default.id:
         return queryset.filter(Q(locale=active) | ~Q(translation_key__in=active_keys))

@@ -14,8 +14,33 @@ def groups_after_migrate(sender, **kwargs):
     ensure_groups()
 
 
+def setting_saved(sender, instance, created=False, **kwargs):
+    from django.core.cache import cache
+
+    if created:  # created on first read with default values: nothing cached differs
+        return
+
+    from portal.cache import purge_everything
+    from portal.selectors import bump_navigation
+
+    cache.delete(sender.cache_key(instance.site_id))
+    bump_navigation()
+    purge_everything()  # header and footer are on every cached page
+
+
 def connect():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Locale
+
     from portal import cache_invalidation
+    from portal.selectors import forget_locales
+
+    post_save.connect(forget_locales, sender=Locale, dispatch_uid="portal_locale_saved")
+    from portal.models import NavigationSettings, SiteSettings
+
+    for model in (SiteSettings, NavigationSettings):
+        post_save.connect(setting_saved, sender=model, dispatch_uid=f"portal_{model.__name__}")
+    post_delete.connect(forget_locales, sender=Locale, dispatch_uid="portal_locale_deleted")
 
     post_migrate.connect(groups_after_migrate, dispatch_uid="portal_groups_after_migrate")
     cache_invalidation.connect()

@@ -113,10 +113,12 @@ def ensure_site_structure():
         model = _model(label)
         section = model.objects.child_of(home).filter(slug=slug).first()
         if section is None:
-            section = model(title=title_nl, slug=slug, intro=f"<p>{intro_nl}</p>", locale=nl)
+            section = model(title=title_nl, slug=slug, intro=f"<p>{intro_nl}</p>",
+                            search_description=intro_nl, locale=nl)
             home.add_child(instance=section)
             publish_page(section)
-        ensure_translation(section, en, {"title": title_en, "intro": f"<p>{intro_en}</p>"})
+        ensure_translation(section, en, {"title": title_en, "intro": f"<p>{intro_en}</p>",
+                                         "search_description": intro_en})
         sections[slug] = section
     return {"home": home, "home_en": home_en, "sections": sections, "site": site}
 

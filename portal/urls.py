@@ -57,9 +57,11 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("accounts/", include(account_patterns)),
+    path("mijn/abonnementen/", include("mailings.urls")),
     path("mijn/", include("memberhub.urls")),
     path("evaluatie/", include("learninglines.urls")),
     path("zoeken/", include("search.urls")),
+    path("", include("mailings.urls_feeds")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -39,8 +39,29 @@ def restriction_admits(restriction_type, allowed_group_ids, user):
 
 
 def hidden_paths(user):
-    """Tree paths of the restricted subtrees this user may not see."""
+    """Tree paths of the restricted subtrees this user may not see.
+
+    Remembered on the user object, which lives for one request (Django loads
+    ``request.user`` anew for every request), so a page asks the database once.
+    """
     user = user or AnonymousUser()
+    cached = getattr(user, "_portal_hidden_paths", None)
+    if cached is None:
+        cached = _hidden_paths(user)
+        try:
+            user._portal_hidden_paths = cached
+        except AttributeError:  # an object that does not take attributes: no caching
+            pass
+    return cached
+
+
+def forget(user):
+    """Drop what hidden_paths remembered for this user object (after a change)."""
+    user.__dict__.pop("_portal_hidden_paths", None)
+    user.__dict__.pop("_portal_group_ids", None)
+
+
+def _hidden_paths(user):
     rows = PageViewRestriction.objects.values_list("id", "page__path", "restriction_type")
     if not user.is_authenticated:
         return sorted({path for _id, path, _type in rows})

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "knowledge",
     "learninglines",
     "search",
+    "mailings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from portal import selectors
 from portal.visibility import visible_pages
@@ -62,9 +62,8 @@ def language_switch(context):
 
 
 def _visible_translation(page, language_code, user):
-    try:
-        locale = Locale.objects.get(language_code=language_code)
-    except Locale.DoesNotExist:
+    locale = selectors.locale_for(language_code)
+    if locale is None:
         return None
     if page.locale_id == locale.id:
         return page

@@ -7,6 +7,7 @@ from portal.visibility import (
     EDITORS_GROUP_NAME,
     MEMBERS_GROUP_NAME,
     can_view,
+    forget,
     visible_pages,
 )
 
@@ -69,7 +70,7 @@ def test_deactivating_organisation_takes_member_rights_at_once(pages, member, or
     assert can_view(member, pages["members_only"])
     set_organisation_active(organisation, False)
     member.refresh_from_db()
-    member.__dict__.pop("_portal_group_ids", None)
+    forget(member)
     assert not can_view(member, pages["members_only"])
     assert organisation.memberships.filter(user=member).exists(), "nothing is deleted"
 

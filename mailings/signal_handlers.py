@@ -1,0 +1,67 @@
+"""Publishing an item tells the people who follow it "immediately"; editors get the
+mailing permissions after every migrate; feeds are purged from the page cache."""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_migrate
+from wagtail.signals import page_published, page_unpublished
+
+logger = logging.getLogger(__name__)
+
+FEED_SECTIONS = ("nieuws", "impactverhalen", "agenda")
+
+
+def page_published_handler(sender, instance, **kwargs):
+    from mailings.selectors import notifiable_models
+
+    if type(instance) not in {model for model, _kind in notifiable_models()}:
+        return
+    page_id = instance.pk
+
+    def enqueue():
+        from mailings.tasks import notify_published_task
+
+        try:
+            notify_published_task.enqueue(page_id)
+        except Exception:  # publishing never fails because notifications cannot be queued
+            logger.exception("Could not enqueue notifications for page %s", page_id)
+
+    transaction.on_commit(enqueue)
+
+
+def purge_feeds(sender, instance, **kwargs):
+    """The Atom feeds are cached for visitors like pages: drop them on every change."""
+    from portal.cache import purge_paths
+
+    paths = set()
+    for slug in FEED_SECTIONS:
+        paths.update({f"/{slug}/feed/", f"/en/{slug}/feed/"})
+    purge_paths(paths)
+
+
+def grant_editor_permissions(sender, **kwargs):
+    """Editors compose and send mailings and mark bounced addresses (idempotent).
+
+    Like portal's groups: wait for the last app with models, when every app's
+    permissions exist."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender is not with_models[-1]:
+        return
+
+    from portal.visibility import EDITORS_GROUP_NAME
+
+    editors = Group.objects.filter(name=EDITORS_GROUP_NAME).first()
+    if editors is None:
+        return
+    editors.permissions.add(*Permission.objects.filter(content_type__app_label="mailings"))
+
+
+def connect(app_config):
+    page_published.connect(page_published_handler, dispatch_uid="mailings_page_published")
+    page_published.connect(purge_feeds, dispatch_uid="mailings_feeds_published")
+    page_unpublished.connect(purge_feeds, dispatch_uid="mailings_feeds_unpublished")
+    post_migrate.connect(grant_editor_permissions, dispatch_uid="mailings_editor_permissions")

@@ -1,0 +1,24 @@
+"""Background work for mailings (django-tasks: in-process by default, a worker at scale)."""
+
+from django_tasks import task
+
+
+@task()
+def send_mailing_task(mailing_id):
+    from mailings.services import send_mailing
+
+    return send_mailing(mailing_id)
+
+
+@task()
+def send_digests_task():
+    from mailings.services import send_digests
+
+    return send_digests()
+
+
+@task()
+def notify_published_task(page_id):
+    from mailings.services import notify_published
+
+    return notify_published(page_id)

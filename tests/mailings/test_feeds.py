@@ -1,0 +1,74 @@
+"""Atom feeds: valid, public content only, advertised on their section pages."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from .factories import make_impact_story, make_news, make_session
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def parse(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)  # noqa: S314 (our own feed, in a test)
+    assert root.tag == f"{ATOM}feed"
+    for name in ("title", "id", "updated"):
+        assert root.find(f"{ATOM}{name}") is not None, name
+    entries = root.findall(f"{ATOM}entry")
+    for entry in entries:
+        for name in ("title", "id", "updated", "link"):
+            assert entry.find(f"{ATOM}{name}") is not None, name
+    return [entry.find(f"{ATOM}title").text for entry in entries]
+
+
+@pytest.mark.django_db
+def test_news_feed_has_public_items_only(client, site_structure):
+    make_news(site_structure, "Openbaar nieuws")
+    make_news(site_structure, "Besloten nieuws", members_only=True)
+    draft = make_news(site_structure, "Ingetrokken nieuws")
+    draft.unpublish()
+    assert parse(client.get("/nieuws/feed/")) == ["Openbaar nieuws"]
+
+
+@pytest.mark.django_db
+def test_feeds_stay_public_for_logged_in_members(client, site_structure, member):
+    make_news(site_structure, "Besloten nieuws", members_only=True)
+    client.force_login(member)
+    assert parse(client.get("/nieuws/feed/")) == []
+
+
+@pytest.mark.django_db
+def test_impact_story_feed(client, site_structure):
+    make_impact_story(site_structure, "Water in Turkana")
+    make_impact_story(site_structure, "Besloten verhaal", members_only=True)
+    assert parse(client.get("/impactverhalen/feed/")) == ["Water in Turkana"]
+
+
+@pytest.mark.django_db
+def test_agenda_feed(client, site_structure, lines):
+    make_session(lines["dr"], "Open sessie")
+    make_session(lines["dr"], "Besloten sessie", members_only=True)
+    make_session(lines["dr"], "Voorbije sessie", days=-5)
+    titles = parse(client.get("/agenda/feed/"))
+    assert "Open sessie" in titles
+    assert "Besloten sessie" not in titles and "Voorbije sessie" not in titles
+
+
+@pytest.mark.django_db
+def test_english_feed(client, site_structure):
+    assert parse(client.get("/en/nieuws/feed/")) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path, feed", [("/nieuws/", "/nieuws/feed/"),
+                                        ("/impactverhalen/", "/impactverhalen/feed/"),
+                                        ("/agenda/", "/agenda/feed/"),
+                                        ("/en/nieuws/", "/en/nieuws/feed/"),
+                                        ("/kennisbank/", "/kennisbank/feed/")])
+def test_section_pages_link_their_feed_once(client, site_structure, path, feed):
+    html = client.get(path).content.decode()
+    link = '<link rel="alternate" type="application/atom+xml"'
+    assert html.count(link) == 1
+    assert f'href="{feed}"' in html

@@ -1,8 +1,10 @@
 """Demo organisations and accounts (fictional names)."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from django.utils.text import slugify
 
 from memberhub.models import MemberOrganisation, Membership, User
@@ -78,3 +80,259 @@ def load(context):
             defaults={"role": Membership.Role.AUTHOR},
         )
     context["organisations"] = organisations
+    load_publications(context, organisations, member, org_admin, editor)
+
+
+# --- Organisation pages and member publications -----------------------------------------
+
+ORGANISATION_THEMES = {
+    "Stichting Waterbron": ["Klimaat", "Lokaal geleide samenwerking"],
+    "Aarde & Recht": ["Klimaat", "Dekolonisatie", "Maatschappelijke ruimte"],
+    "Kinderkansen Internationaal": ["Integriteit", "Kwaliteit"],
+    "Vrouwen voor Verandering": ["Gender", "Machtsverhoudingen"],
+    "Digitaal Dorp": ["Kunstmatige intelligentie", "Digitale autonomie", "Cyberveiligheid"],
+    "Gezond Samen": ["Kwaliteit", "Lokaal geleide samenwerking"],
+    "Vrede Nu Netwerk": ["Maatschappelijke ruimte", "Nieuwe coalities"],
+    "Oogst Coöperatie": ["Klimaat", "Nieuwe coalities"],
+    "Open Ruimte Foundation": ["Maatschappelijke ruimte"],
+    "Lokaal Leiderschap": ["Lokaal geleide samenwerking", "Machtsverhoudingen"],
+}
+
+# (organisation or None for the association, title, summary, themes, days ago)
+NEWS = [
+    ("Stichting Waterbron", "Honderd nieuwe waterpunten in Turkana",
+     "Samen met lokale comités bouwden we dit jaar honderd waterpunten.", ["Klimaat"], 3),
+    ("Digitaal Dorp", "Open-source lesmateriaal over AI voor dorpsscholen",
+     "Ons nieuwe lespakket legt uit wat AI wel en niet kan.", ["Kunstmatige intelligentie"], 6),
+    ("Aarde & Recht", "Rechter erkent landrechten van inheemse gemeenschap",
+     "Een belangrijke uitspraak na tien jaar procederen.", ["Dekolonisatie"], 9),
+    ("Vrouwen voor Verandering", "Spaargroepen groeien naar 4.000 leden",
+     "Vrouwen in Mali en Senegal sparen en lenen samen.", ["Gender"], 12),
+    ("Gezond Samen", "Klinieken delen hun kwaliteitsdata",
+     "Twaalf partnerklinieken maken hun cijfers openbaar.", ["Kwaliteit"], 15),
+    ("Vrede Nu Netwerk", "Dialoogtafels in de Sahel van start",
+     "Jongeren en dorpsoudsten praten over veiligheid.", ["Maatschappelijke ruimte"], 18),
+    ("Oogst Coöperatie", "Eerste oogst fairtrade cacao uit nieuwe coöperatie",
+     "Tweehonderd boeren verkopen voor het eerst samen.", ["Nieuwe coalities"], 21),
+    ("Kinderkansen Internationaal", "Noodonderwijs voor 3.000 kinderen",
+     "Tijdelijke scholen in vluchtelingenkampen openen hun deuren.", ["Kwaliteit"], 24),
+    ("Lokaal Leiderschap", "Partners bepalen zelf de agenda",
+     "Hoe wij ons partnerschapsmodel omgooiden.", ["Lokaal geleide samenwerking"], 27),
+    ("Digitaal Dorp", "Cyberhygiëne voor kleine organisaties",
+     "Vijf maatregelen die elke organisatie vandaag kan nemen.", ["Cyberveiligheid"], 30),
+    (None, "Ledenvergadering kiest nieuw bestuur",
+     "De algemene ledenvergadering koos drie nieuwe bestuursleden.", ["Integriteit"], 5),
+    (None, "Vereniging reageert op bezuinigingen op ontwikkelingssamenwerking",
+     "Onze reactie op de plannen van het kabinet.", ["Politiek en beleid"], 1),
+]
+NEWS_IN_MODERATION = ("Stichting Waterbron", "Vrijwilligers gezocht voor waterproject",
+                      "We zoeken vrijwilligers met technische kennis.", ["Klimaat"])
+NEWS_CHANGES_REQUESTED = ("Digitaal Dorp", "Datalab in Kisumu geopend",
+                          "Ons derde datalab opende deze maand.", ["Digitale autonomie"])
+CHANGES_COMMENT = ("Mooi bericht! Kun je nog een zin toevoegen over wie het datalab gebruikt, "
+                   "en de bron van het bezoekersaantal noemen?")
+
+# (organisation, title, summary, country code, partner, sdgs, results, quote, attribution)
+IMPACT_STORIES = [
+    ("Stichting Waterbron", "Schoon water, minder ziekte in Lodwar",
+     "Sinds de waterpunten er zijn, daalde diarree bij kinderen sterk.", "KE",
+     "Turkana Water Committee", [6, 3], [("42%", "minder diarree bij kinderen onder vijf"),
+                                         ("12.000", "mensen met schoon drinkwater")],
+     "Mijn dochters gaan nu naar school in plaats van water te halen.", "Akai, moeder"),
+    ("Vrouwen voor Verandering", "Sparen maakt sterk",
+     "Vrouwen in spaargroepen starten eigen bedrijfjes.", "ML", "Femmes Unies",
+     [5, 1], [("4.000", "leden van spaargroepen"), ("650", "nieuwe bedrijfjes")],
+     "Ik beslis nu zelf waar het geld naartoe gaat.", "Aminata, ondernemer"),
+    ("Aarde & Recht", "Land terug in eigen beheer",
+     "Een gemeenschap kreeg na tien jaar haar land terug.", "BR", "Rede Terra Viva",
+     [15, 16], [("8.500", "hectare land erkend")], "", ""),
+    ("Digitaal Dorp", "Van dorp naar datalab",
+     "Jongeren leren programmeren en starten digitale diensten.", "KE", "Kisumu Youth Tech",
+     [4, 8], [("320", "jongeren getraind"), ("45", "nieuwe banen")],
+     "Ik bouw nu apps voor boeren in mijn eigen dorp.", "Otieno, 19"),
+    ("Gezond Samen", "Moeders veilig bevallen",
+     "Betere kraamzorg in drie districten.", "UG", "Mbale Health Trust",
+     [3], [("30%", "minder complicaties bij bevallingen")], "", ""),
+    ("Oogst Coöperatie", "Eerlijke prijs voor cacao",
+     "Boeren verdienen meer door samen te verkopen.", "GH", "Kuapa Partners",
+     [2, 8, 12], [("200", "boeren in de coöperatie"), ("+25%", "inkomen per gezin")],
+     "Samen staan we sterker tegenover de opkopers.", "Kwame, boer"),
+]
+
+# (organisation, title, summary, closing in days (negative: closed), location)
+VACANCIES = [
+    ("Stichting Waterbron", "Programmamanager WASH", "Leid ons programma in Oost-Afrika.",
+     21, "Utrecht"),
+    ("Digitaal Dorp", "Junior data-analist", "Help ons met data over digitale inclusie.",
+     35, "Amsterdam / op afstand"),
+    ("Gezond Samen", "Fondsenwerver (32 uur)", "Werf fondsen voor eerstelijnszorg.",
+     10, "Den Haag"),
+    ("Kinderkansen Internationaal", "Communicatiemedewerker",
+     "Vertel de verhalen van onze programma's.", -5, "Amsterdam"),
+    ("Vrede Nu Netwerk", "Stagiair beleid", "Werk mee aan ons beleid voor fragiele staten.",
+     -20, "Den Haag"),
+]
+
+# (organisation or None, title, summary, days from now, hours, location, online, zone)
+EVENTS = [
+    ("Stichting Waterbron", "Webinar: water en klimaat", "Wat klimaatverandering betekent "
+     "voor watervoorziening.", 14, 2, "", "https://meet.example.org/water", "Europe/Amsterdam"),
+    ("Digitaal Dorp", "Workshop AI-beleid voor ngo's", "Samen een AI-beleid opstellen.",
+     28, 3, "Digitaal Dorp, Amsterdam", "", "Europe/Amsterdam"),
+    ("Vrouwen voor Verandering", "Livestream vanuit Bamako", "Ondernemers vertellen.",
+     40, 1, "", "https://meet.example.org/bamako", "Africa/Bamako"),
+    (None, "Nieuwjaarsbijeenkomst van de vereniging", "Proosten op het nieuwe jaar.",
+     60, 3, "Pakhuis de Zwijger, Amsterdam", "", "Europe/Amsterdam"),
+    ("Aarde & Recht", "Lezing landrechten", "Een terugblik op tien jaar procederen.",
+     -10, 2, "Utrecht", "", "Europe/Amsterdam"),
+    ("Gezond Samen", "Open dag kliniekpartners", "Kennismaken met onze partners.",
+     -30, 4, "Den Haag", "", "Europe/Amsterdam"),
+]
+EVENT_IN_MODERATION = ("Stichting Waterbron", "Inloopavond waterproject Turkana",
+                       "Kom luisteren naar onze projectleiders.", 21, 2, "Utrecht", "",
+                       "Europe/Amsterdam")
+
+
+def _body(summary):
+    return f"<p>{summary}</p><p>Lees meer op onze website of neem contact met ons op.</p>"
+
+
+def _themes(names):
+    from portal.models import ThemeTag
+
+    return list(ThemeTag.objects.filter(name__in=names))
+
+
+def _existing(parent, model, slug):
+    return model.objects.child_of(parent).filter(slug=slug).first()
+
+
+def _add(parent, page, themes, *, days_ago=None, publish=True, user=None):
+    from portal.site_structure import publish_page
+
+    if not publish:
+        page.live = False
+    parent.add_child(instance=page)
+    page.themes.set(_themes(themes))
+    page.save()
+    if publish:
+        publish_page(page, user=user)
+        if days_ago is not None:
+            moment = timezone.now() - datetime.timedelta(days=days_ago)
+            type(page).objects.filter(pk=page.pk).update(first_published_at=moment,
+                                                         last_published_at=moment)
+    else:
+        page.save_revision(user=user, log_action=False)
+    return page
+
+
+def _submit(page, user):
+    """Put the page's latest revision in its workflow, as 'submit for moderation' does."""
+    workflow = page.get_workflow()
+    if workflow is None or page.workflow_in_progress:
+        return None
+    return workflow.start(page, user)
+
+
+def load_publications(context, organisations, member, org_admin, editor):
+    from memberhub.models import (
+        EventPage,
+        ImpactStoryPage,
+        ImpactStoryResult,
+        NewsPage,
+        OrganisationPage,
+        VacancyPage,
+    )
+    from memberhub.services import ensure_member_workflow, sync_all_organisations
+    from portal.models import Country, SustainableDevelopmentGoal
+
+    sync_all_organisations()
+    ensure_member_workflow()
+    pages = {org.name: OrganisationPage.objects.get(organisation=org)
+             for org in organisations.values()}
+    for name, theme_names in ORGANISATION_THEMES.items():
+        page = pages[name]
+        if not page.themes.exists():
+            page.themes.set(_themes(theme_names))
+            page.save()
+    sections = context["sections"]
+
+    def parent_for(name, section):
+        return pages[name] if name else sections[section]
+
+    for name, title, summary, themes, days_ago in NEWS:
+        parent = parent_for(name, "nieuws")
+        slug = slugify(title)
+        if _existing(parent, NewsPage, slug) is None:
+            _add(parent, NewsPage(title=title, slug=slug, summary=summary, body=_body(summary)),
+                 themes, days_ago=days_ago)
+
+    # Submitted for moderation: in the workflow, not live.
+    name, title, summary, themes = NEWS_IN_MODERATION
+    slug = slugify(title)
+    if _existing(pages[name], NewsPage, slug) is None:
+        page = _add(pages[name], NewsPage(title=title, slug=slug, summary=summary,
+                                          body=_body(summary), owner=org_admin),
+                    themes, publish=False, user=org_admin)
+        _submit(page, org_admin)
+
+    # Changes requested, with the editor's comment.
+    name, title, summary, themes = NEWS_CHANGES_REQUESTED
+    slug = slugify(title)
+    if _existing(pages[name], NewsPage, slug) is None:
+        page = _add(pages[name], NewsPage(title=title, slug=slug, summary=summary,
+                                          body=_body(summary), owner=member),
+                    themes, publish=False, user=member)
+        state = _submit(page, member)
+        if state is not None:
+            task_state = state.current_task_state
+            task_state.task.specific.on_action(task_state, editor, "reject",
+                                               comment=CHANGES_COMMENT)
+
+    for (name, title, summary, code, partner, sdgs, results, quote,
+         attribution) in IMPACT_STORIES:
+        slug = slugify(title)
+        if _existing(pages[name], ImpactStoryPage, slug) is not None:
+            continue
+        story = ImpactStoryPage(
+            title=title, slug=slug, summary=summary, change=_body(summary),
+            country=Country.objects.filter(code=code).first(), partner_organisation=partner,
+            quote=quote, quote_attribution=attribution,
+        )
+        story.results = [ImpactStoryResult(figure=figure, label=label)
+                         for figure, label in results]
+        story.sdgs = list(SustainableDevelopmentGoal.objects.filter(number__in=sdgs))
+        _add(pages[name], story, ORGANISATION_THEMES[name][:1],
+             days_ago=7 * (IMPACT_STORIES.index((name, title, summary, code, partner, sdgs,
+                                                 results, quote, attribution)) + 1))
+
+    today = timezone.localdate()
+    for name, title, summary, closes_in, location in VACANCIES:
+        slug = slugify(title)
+        if _existing(pages[name], VacancyPage, slug) is not None:
+            continue
+        _add(pages[name], VacancyPage(
+            title=title, slug=slug, summary=summary, body=_body(summary), location=location,
+            hours="32–36", closing_date=today + datetime.timedelta(days=closes_in),
+            application_email=f"vacatures@{slugify(name)}.example.org",
+        ), ORGANISATION_THEMES[name][:1], days_ago=max(0, 30 + min(closes_in, 0)))
+
+    for event, publish in [(event, True) for event in EVENTS] + [(EVENT_IN_MODERATION, False)]:
+        name, title, summary, days, hours, location, online, zone = event
+        parent = parent_for(name, "agenda")
+        slug = slugify(title)
+        if _existing(parent, EventPage, slug) is not None:
+            continue
+        local = datetime.datetime.combine(today + datetime.timedelta(days=days),
+                                          datetime.time(14, 0), tzinfo=ZoneInfo(zone))
+        page = EventPage(
+            title=title, slug=slug, summary=summary, body=_body(summary), start=local,
+            end=local + datetime.timedelta(hours=hours), timezone=zone, location=location,
+            online_url=online, contact_email="agenda@example.org",
+            owner=org_admin if not publish else None,
+        )
+        _add(parent, page, ORGANISATION_THEMES.get(name, ["Nieuwe coalities"])[:1],
+             days_ago=abs(days) + 7 if publish else None, publish=publish,
+             user=None if publish else org_admin)
+        if not publish:
+            _submit(page, org_admin)

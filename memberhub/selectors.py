@@ -33,3 +33,105 @@ def organisations_of(user):
     return MemberOrganisation.objects.filter(
         memberships__user=user, active=True
     ).order_by("name") if user.is_authenticated else MemberOrganisation.objects.none()
+
+
+# --- Member publications ----------------------------------------------------------------
+
+
+def is_editor(user):
+    from portal.visibility import EDITORS_GROUP_NAME
+
+    return user.is_authenticated and (
+        user.is_superuser or user.groups.filter(name=EDITORS_GROUP_NAME).exists())
+
+
+def can_withdraw(user, page):
+    """People of the organisation that owns a contribution (and editors) may withdraw it."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    organisation_id = getattr(page, "organisation_id", None)
+    if not hasattr(page, "organisation_from_tree"):
+        return False
+    if is_editor(user):
+        return True
+    return organisation_id is not None and active_memberships(user).filter(
+        organisation_id=organisation_id).exists()
+
+
+class ContributionStatus:
+    DRAFT = "draft"
+    IN_MODERATION = "in_moderation"
+    CHANGES_REQUESTED = "changes_requested"
+    PUBLISHED = "published"
+    WITHDRAWN = "withdrawn"
+
+
+def contribution_status(page, workflow_state):
+    """(status, comment) of a contribution from its page and active workflow state."""
+    if workflow_state is not None:
+        if workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
+            task_state = workflow_state.current_task_state
+            return ContributionStatus.CHANGES_REQUESTED, (task_state.comment if task_state
+                                                          else "")
+        return ContributionStatus.IN_MODERATION, ""
+    if page.live:
+        return ContributionStatus.PUBLISHED, ""
+    if page.last_published_at is not None:
+        return ContributionStatus.WITHDRAWN, ""
+    return ContributionStatus.DRAFT, ""
+
+
+def organisation_contributions(organisations):
+    """For each organisation: its page and every page below it (drafts included) with
+    workflow state. For /mijn/: a fixed number of queries whatever the number of items."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Q
+    from wagtail.models import Page, WorkflowState
+
+    from memberhub.models import OrganisationPage
+
+    organisations = list(organisations)
+    org_pages = {page.organisation_id: page for page in
+                 OrganisationPage.objects.filter(organisation__in=organisations)}
+    if not org_pages:
+        return [{"organisation": org, "page": None, "items": []} for org in organisations]
+    condition = Q()
+    for page in org_pages.values():
+        condition |= Q(path__startswith=page.path, depth__gt=page.depth)
+    pages = list(Page.objects.filter(condition).order_by("-latest_revision_created_at", "-pk")
+                 .select_related("content_type"))
+    page_type = ContentType.objects.get_for_model(Page)
+    states = {
+        int(state.object_id): state
+        for state in WorkflowState.objects.active().filter(
+            base_content_type=page_type, object_id__in=[str(page.pk) for page in pages]
+        ).select_related("current_task_state")
+    }
+    result = []
+    for organisation in organisations:
+        org_page = org_pages.get(organisation.pk)
+        items = []
+        if org_page is not None:
+            for page in pages:
+                if page.path.startswith(org_page.path):
+                    status, comment = contribution_status(page, states.get(page.pk))
+                    items.append({"page": page, "status": status, "comment": comment,
+                                  "type": page.content_type.model_class()._meta.verbose_name})
+        result.append({"organisation": organisation, "page": org_page, "items": items})
+    return result
+
+
+def impact_stories_this_year(year):
+    """(total, [(organisation name or None, count)]) of impact stories first published in
+    ``year`` and live now, each story counted once whatever its translations."""
+    from django.db.models import Count
+
+    from memberhub.models import ImpactStoryPage
+
+    stories = ImpactStoryPage.objects.live().filter(first_published_at__year=year)
+    rows = (stories.values("organisation__name")
+            .annotate(count=Count("translation_key", distinct=True))
+            .order_by("-count", "organisation__name"))
+    per_organisation = [(row["organisation__name"], row["count"]) for row in rows]
+    total = stories.values("translation_key").distinct().count()
+    return total, per_organisation

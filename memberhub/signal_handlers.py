@@ -1,6 +1,21 @@
-"""Keep group membership in step with memberships and organisations."""
+"""Signal receivers: each only calls a service.
 
-from django.db.models.signals import post_delete, post_save
+Connected in MemberhubConfig.ready(). The workflow notifications replace Wagtail's own
+synchronous notifiers (same dispatch_uid, connected first because memberhub comes before
+wagtail.admin in INSTALLED_APPS): ours queue the e-mail through portal.mail, so a
+mail server that is down never blocks or breaks moderation.
+"""
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_migrate, post_save
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    task_submitted,
+    workflow_approved,
+    workflow_rejected,
+)
 
 
 def membership_changed(sender, instance, **kwargs):
@@ -13,16 +28,105 @@ def membership_changed(sender, instance, **kwargs):
         sync_member_groups(user)
 
 
-def organisation_saved(sender, instance, **kwargs):
-    from memberhub.services import sync_organisation_members
+def organisation_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    from memberhub.services import sync_organisation
 
-    sync_organisation_members(instance)
+    sync_organisation(instance)
+
+
+def user_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        from memberhub.services import sync_admin_profile
+
+        sync_admin_profile(instance)
+
+
+def page_moved(sender, instance, **kwargs):
+    from memberhub.services import assign_publication_organisation
+
+    assign_publication_organisation(instance)
+
+
+def filter_options_changed(sender, **kwargs):
+    from memberhub.listings import invalidate_filter_options
+
+    invalidate_filter_options()
+
+
+def contribution_submitted(sender, instance, user=None, **kwargs):
+    from memberhub.services import notify_submitted
+
+    notify_submitted(instance, user)
+
+
+def contribution_approved(sender, instance, user=None, **kwargs):
+    from memberhub.services import notify_requester
+
+    notify_requester(instance, "approved", user)
+
+
+def contribution_rejected(sender, instance, user=None, **kwargs):
+    from memberhub.services import notify_requester
+
+    notify_requester(instance, "changes_requested", user)
+
+
+def workflow_after_migrate(sender, **kwargs):
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender is not with_models[-1]:
+        return
+    from memberhub.services import sync_all_organisations
+
+    # Organisations that existed before their pages did get them now; the workflow is
+    # (re)attached to the member directory. Both idempotent, no-ops on an empty site.
+    sync_all_organisations()
 
 
 def connect():
-    from memberhub.models import MemberOrganisation, Membership
+    from wagtail.models import TaskState, WorkflowState
+
+    from memberhub.models import MemberOrganisation, Membership, User
+    from portal.models import Country, SustainableDevelopmentGoal, ThemeTag
 
     post_save.connect(membership_changed, sender=Membership, dispatch_uid="membership_saved")
     post_delete.connect(membership_changed, sender=Membership, dispatch_uid="membership_deleted")
     post_save.connect(organisation_saved, sender=MemberOrganisation,
                       dispatch_uid="organisation_saved")
+    post_save.connect(user_saved, sender=User, dispatch_uid="memberhub_user_saved")
+    post_page_move.connect(page_moved, dispatch_uid="memberhub_page_moved")
+    from memberhub.models import OrganisationPage
+
+    for model in (MemberOrganisation, ThemeTag, SustainableDevelopmentGoal, Country,
+                  OrganisationPage):
+        post_save.connect(filter_options_changed, sender=model,
+                          dispatch_uid=f"memberhub_filters_saved_{model.__name__}")
+        post_delete.connect(filter_options_changed, sender=model,
+                            dispatch_uid=f"memberhub_filters_deleted_{model.__name__}")
+    for signal in (page_published, page_unpublished):
+        signal.connect(_learning_line_changed, dispatch_uid=f"memberhub_lines_{id(signal)}")
+
+    # Same dispatch_uid as Wagtail's synchronous notifiers: Wagtail's later connect()
+    # becomes a no-op, so each notification is sent once, through the outbox.
+    task_submitted.connect(contribution_submitted, sender=TaskState,
+                           dispatch_uid="group_approval_task_submitted_email_notification")
+    workflow_approved.connect(contribution_approved, sender=WorkflowState,
+                              dispatch_uid="workflow_state_approved_email_notification")
+    workflow_rejected.connect(contribution_rejected, sender=WorkflowState,
+                              dispatch_uid="workflow_state_rejected_email_notification")
+    # Wagtail e-mails superusers on every submission; editors are told by the task above.
+    from wagtail.signals import workflow_submitted
+
+    workflow_submitted.connect(_ignore, sender=WorkflowState,
+                               dispatch_uid="workflow_state_submitted_email_notification")
+    post_migrate.connect(workflow_after_migrate, dispatch_uid="memberhub_workflow_after_migrate")
+
+
+def _ignore(sender, **kwargs):
+    return None
+
+
+def _learning_line_changed(sender, instance, **kwargs):
+    if sender.__name__ == "LearningLinePage":
+        filter_options_changed(sender)

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
@@ -503,6 +504,10 @@ def _queue_items_email(user, language, template, pages, channel, scope, dedupe_k
         "items": _entries(pages, language, paths),
         "unsubscribe_url": link,
     }
+    with translation.override(language):
+        # The subject also titles the HTML part (escaped there like any other text).
+        context["subject"] = " ".join(
+            render_to_string(f"{template}_subject.txt", context).split())
     subject, text, html = render_email(template, context, language)
     try:
         with transaction.atomic():

@@ -12,6 +12,7 @@ DEMO_STEPS = [
     "learninglines.demo",
     "memberhub.demo_links",  # links organisation pages to the learning lines
     "knowledge.demo",
+    "mailings.demo",
 ]
 
 

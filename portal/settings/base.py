@@ -233,6 +233,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Uploads are checked by content and size; SVG, HTML and other types are refused.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.uploads.CheckedImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.CheckedDocumentForm"
+# No avatars from gravatar.com in the admin: the portal makes no request to another host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -203,7 +203,8 @@ class SessionRegistrationsView(WagtailAdminTemplateMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         if request.GET.get("export") == "csv":
             rows = [
-                (r.user.get_full_name(), r.user.email, r.organisation.name,
+                (r.user.get_full_name() if r.user else _("(anonymised)"),
+                 r.user.email if r.user else "", r.organisation.name,
                  r.get_status_display(), r.queued_at.astimezone(self.session.zone)
                  .strftime("%Y-%m-%d %H:%M"),
                  _("yes") if selectors.hasattr_evaluation(r) else _("no"))

@@ -538,8 +538,11 @@ class Registration(models.Model):
 
     session = models.ForeignKey(SessionPage, verbose_name=_("session"), on_delete=models.CASCADE,
                                 related_name="registrations")
+    # Empty once anonymised (account deleted, or the retention period passed): the
+    # registration, its organisation and its evaluation score still count in the figures.
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("person"),
-                             on_delete=models.CASCADE, related_name="session_registrations")
+                             null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="session_registrations")
     organisation = models.ForeignKey("memberhub.MemberOrganisation",
                                      verbose_name=_("organisation"), on_delete=models.CASCADE,
                                      related_name="session_registrations")
@@ -569,7 +572,8 @@ class Registration(models.Model):
         indexes = [models.Index(fields=["session", "status", "queued_at"])]
 
     def __str__(self):
-        return f"{self.user} – {self.session} ({self.get_status_display()})"
+        person = self.user or _("(anonymised)")
+        return f"{person} – {self.session} ({self.get_status_display()})"
 
     @property
     def is_active(self):

@@ -359,7 +359,7 @@ def evaluation_invitations_due(now=None):
     now = now or timezone.now()
     return (
         Registration.objects.filter(
-            status=Status.ATTENDED, evaluation_invited_at__isnull=True,
+            status=Status.ATTENDED, evaluation_invited_at__isnull=True, user__isnull=False,
             evaluation__isnull=True, session__end__lte=now,
             session__end__gte=now - EVALUATION_WINDOW,
         )

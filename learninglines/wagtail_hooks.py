@@ -47,3 +47,17 @@ def session_registrations_button(page, user, next_url=None, view_name=None):
         yield Button(_("Registrations"), reverse("learninglines_session_registrations",
                                                  args=[page.pk]), icon_name="group",
                      priority=60)
+
+
+@hooks.register("register_personal_data_export")
+def export_learning_data(user):
+    from learninglines.privacy import export
+
+    return export(user)
+
+
+@hooks.register("register_personal_data_erasure")
+def erase_learning_data(user):
+    from learninglines.privacy import erase
+
+    erase(user)

@@ -262,6 +262,10 @@ if env("PORTAL_TASKS_BACKEND", "immediate") == "database":
     INSTALLED_APPS.append("django_tasks_db")
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# Personal data: registrations of sessions that ended longer ago are anonymised by
+# `manage.py anonymise_registrations` (run daily).
+REGISTRATION_RETENTION_DAYS = int(env("REGISTRATION_RETENTION_DAYS", "730"))
+
 # Portal search service (see search/): "database" or "elasticsearch".
 PORTAL_SEARCH_BACKEND = env("PORTAL_SEARCH_BACKEND", "database")
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")

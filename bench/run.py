@@ -63,7 +63,8 @@ def parse_wrk(output):
 
 def wrk(url, duration, connections=8, threads=2):
     output = subprocess.run(  # noqa: S603
-        [shutil.which("wrk") or "/usr/bin/wrk", "--latency", f"-t{threads}", f"-c{connections}", f"-d{duration}s", url],
+        [shutil.which("wrk") or "/usr/bin/wrk", "--latency", f"-t{threads}",
+         f"-c{connections}", f"-d{duration}s", url],
         capture_output=True, text=True, check=True,
     ).stdout
     return parse_wrk(output)

@@ -5,6 +5,19 @@ from portal.visibility import EDITORS_GROUP_NAME
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: menus and settings cached by an earlier
+    test belong to another database state."""
+    from django.core.cache import cache
+
+    cache.clear()
+    from portal.selectors import forget_locales
+
+    forget_locales()
+    yield
+
+
 @pytest.fixture
 def site_structure(db):
     from portal.site_structure import ensure_site_structure

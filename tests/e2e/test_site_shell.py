@@ -31,8 +31,9 @@ def test_visitor_navigates_switches_language_and_member_logs_in(page):
     login(page, "lid@example.org", "Demo-lid-2026")
     page.wait_for_url("**/mijn/")
     assert page.locator("h1").inner_text() == "Mijn portaal"
-    assert page.get_by_text("Stichting Waterbron").is_visible()
-    assert page.get_by_text("Digitaal Dorp").is_visible()
+    organisations = page.get_by_role("region", name="Mijn organisaties")
+    assert organisations.get_by_text("Stichting Waterbron").first.is_visible()
+    assert organisations.get_by_text("Digitaal Dorp").first.is_visible()
     assert page.external_requests == []
 
 

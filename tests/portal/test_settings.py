@@ -9,7 +9,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    # Only what the command needs: variables set by other tests (e.g. the browser tests'
+    # DJANGO_ALLOW_ASYNC_UNSAFE) must not change what production settings report.
+    environment = {k: v for k, v in os.environ.items()
+                   if k in {"PATH", "HOME", "LANG", "DATABASE_URL", "VIRTUAL_ENV", "TMPDIR"}}
     environment.update(env)
     environment["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
     return subprocess.run(  # noqa: S603

@@ -13,7 +13,12 @@ from portal.visibility import (
 
 
 @pytest.fixture
-def pages(site_structure):
+def pages(site_structure, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return _pages(site_structure)
+
+
+def _pages(site_structure):
     """A public page, a draft, and a member-only page with a child."""
     home = site_structure["home"]
     public = StandardPage(title="Openbare pagina", slug="openbaar", intro="Voor iedereen")

@@ -47,15 +47,9 @@ def wait_for(url, timeout=60):
 
 
 def parse_wrk(output):
-    def seconds(value, unit):
-        return float(value) * {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}[unit]
-
     result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))}
-    for percentile in ("50", "95", "99"):
-        match = re.search(rf"^\s+{percentile}(?:\.000)?%\s+([\d.]+)(us|ms|s|m)\s*$", output,
-                          re.MULTILINE)
-        result[f"p{percentile}_ms"] = round(seconds(*match.groups()) * 1000, 2) if match \
-            else None
+    for percentile, micros in re.findall(r"^PCT (\d+) (\d+)$", output, re.MULTILINE):
+        result[f"p{percentile}_ms"] = round(int(micros) / 1000, 2)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     result["errors"] = int(errors.group(1)) if errors else 0
     return result
@@ -63,8 +57,8 @@ def parse_wrk(output):
 
 def wrk(url, duration, connections=8, threads=2):
     output = subprocess.run(  # noqa: S603
-        [shutil.which("wrk") or "/usr/bin/wrk", "--latency", f"-t{threads}",
-         f"-c{connections}", f"-d{duration}s", url],
+        [shutil.which("wrk") or "/usr/bin/wrk", f"-t{threads}", f"-c{connections}",
+         f"-d{duration}s", "-s", str(ROOT / "bench" / "percentiles.lua"), url],
         capture_output=True, text=True, check=True,
     ).stdout
     return parse_wrk(output)

@@ -36,10 +36,11 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.selectors import home_sections
+        from portal.selectors import home_highlights, home_sections
 
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = home_sections(self, request.user)
+        context["highlights"] = home_highlights(request.user)
         return context
 
 

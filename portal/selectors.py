@@ -116,3 +116,31 @@ def prefer_current_language(queryset):
         | (~Q(translation_key__in=active_keys) & Q(locale=default))
         | (~Q(translation_key__in=active_keys) & ~Q(translation_key__in=default_keys))
     )
+
+
+HIGHLIGHTS = [
+    # (key, app label, model, number shown)
+    ("news", "memberhub", "NewsPage", 3),
+    ("knowledge", "knowledge", "KnowledgeItemPage", 3),
+    ("stories", "memberhub", "ImpactStoryPage", 2),
+]
+
+
+def home_highlights(user):
+    """Latest news, knowledge and impact stories and the next agenda entries the user may
+    see, for the home page: one query per kind plus the agenda sources."""
+    from django.apps import apps
+    from django.utils import timezone
+
+    from portal.agenda import agenda_entries
+
+    highlights = {}
+    for key, app_label, model_name, count in HIGHLIGHTS:
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:
+            continue
+        pages = prefer_current_language(visible_pages(user, model.objects.all()))
+        highlights[key] = list(pages.order_by("-first_published_at")[:count])
+    highlights["agenda"] = agenda_entries(user, start=timezone.now())[:3]
+    return highlights

@@ -6,6 +6,7 @@ document has (title, URL, audience) and stores it.
 
 import datetime
 import re
+from html import unescape
 
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -63,8 +64,13 @@ def _as_datetime(value):
     return timezone.make_aware(datetime.datetime.combine(value, datetime.time(12)))
 
 
+BLOCK_END = re.compile(r"(</(?:p|h[1-6]|li|div|blockquote|td|th)>|<br\s*/?>)", re.IGNORECASE)
+
+
 def plain_text(value):
-    return re.sub(r"\s+", " ", strip_tags(str(value or ""))).strip()
+    """Text without markup; block ends become spaces so words do not run together."""
+    text = BLOCK_END.sub(r"\1 ", str(value or ""))
+    return re.sub(r"\s+", " ", unescape(strip_tags(text))).strip()
 
 
 def streamfield_text(stream_value):

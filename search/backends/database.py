@@ -28,6 +28,14 @@ CHUNK = 500
 VOCABULARY_VERSION_KEY = "search:vocabulary-version"
 
 
+def snippet_source(document):
+    """Summary and body, without repeating the summary when the body already holds it."""
+    summary, body = document.summary, document.body
+    if summary and summary in body:
+        return body
+    return " ".join(filter(None, [summary, body]))
+
+
 def query_words_unbounded(text):
     return [word.lower() for word in WORD_RE.findall(text)]
 
@@ -145,10 +153,7 @@ class DatabaseBackend(SearchBackend):
                 key=documents[i].key, title=documents[i].title, url=documents[i].url,
                 content_type=documents[i].content_type, date=documents[i].date,
                 title_html=highlight(documents[i].title, request.words, 300),
-                snippet_html=highlight(
-                    " ".join(filter(None, [documents[i].summary, documents[i].body])),
-                    request.words,
-                ),
+                snippet_html=highlight(snippet_source(documents[i]), request.words),
                 score=score_by_id[i],
             )
             for i in page_ids if i in documents

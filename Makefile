@@ -21,17 +21,20 @@ serve: install
 	$(BIN)/python manage.py load_demo --if-empty
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# Two workers: the machines have two cores. PYTEST_ARGS adds options (e.g. --create-db).
+PYTEST_WORKERS ?= 2
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/bandit -q -r portal search memberhub knowledge learninglines mailings -x "*/migrations/*"
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 # Regenerate the message catalogues after changing translatable strings (needs GNU gettext).
 # The project catalogue covers portal/ and templates/; each app keeps its own in <app>/locale.
-APPS := knowledge learninglines memberhub search
+APPS := knowledge learninglines memberhub search mailings
 messages: install
 	$(BIN)/python manage.py makemessages -l nl --no-obsolete --ignore=.venv --ignore=tests \
 		--ignore=bench --ignore=static_collected $(addprefix --ignore=,$(APPS))

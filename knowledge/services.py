@@ -71,7 +71,7 @@ def sync_member_restriction(page, user=None, allow_lifting=False):
             for extra in restrictions[1:]:
                 extra.delete(user=user)
             restriction.restriction_type = PageViewRestriction.GROUPS
-            restriction.password = ""
+            restriction.password = ""  # nosec B105 (clears the field: no password kind)
             restriction.save(user=user)
         else:
             restriction = PageViewRestriction(

@@ -19,7 +19,7 @@ from portal.models import ThemeTag
 from portal.site_structure import ensure_translation, publish_page
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-PARTICIPANT_PASSWORD = "Demo-deelnemer-2026"  # noqa: S105 (demo only)
+PARTICIPANT_PASSWORD = "Demo-deelnemer-2026"  # noqa: S105  # nosec B105 (demo only)
 
 LINES = [
     {

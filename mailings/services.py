@@ -101,7 +101,7 @@ def html_to_text(html):
 
 # --- Unsubscribe tokens -------------------------------------------------------------------
 
-TOKEN_SALT = "mailings.unsubscribe"  # noqa: S105 (a signing salt, not a secret)
+TOKEN_SALT = "mailings.unsubscribe"  # noqa: S105  # nosec B105 (a salt, not a secret)
 TOKEN_VERSION = 1
 
 

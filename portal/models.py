@@ -102,7 +102,7 @@ class CachedSiteSetting(BaseSiteSetting):
             instance = super().for_site(site)
             try:
                 cache.set(key, instance, SETTINGS_CACHE_SECONDS)
-            except Exception:  # noqa: S110 (no cache: nothing to store)
+            except Exception:  # noqa: S110  # nosec B110 (no cache: nothing to store)
                 pass
         return instance
 

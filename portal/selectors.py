@@ -52,7 +52,7 @@ def bump_navigation():
     try:
         cache.set(NAVIGATION_GENERATION_KEY, (cache.get(NAVIGATION_GENERATION_KEY) or 0) + 1,
                   None)
-    except Exception:  # noqa: S110 (no cache: nothing cached to forget)
+    except Exception:  # noqa: S110  # nosec B110 (no cache: nothing to forget)
         pass
 
 
@@ -82,7 +82,7 @@ def main_navigation(site, user):
     if key is not None:
         try:
             cache.set(key, result, 3600)
-        except Exception:  # noqa: S110 (no cache: computed again next time)
+        except Exception:  # noqa: S110  # nosec B110 (no cache: computed again)
             pass
     return result
 

@@ -5,7 +5,7 @@ from .base import BASE_DIR
 
 PORTAL_ENVIRONMENT = "test"
 DEBUG = False
-SECRET_KEY = "test-only-key-not-secret"  # noqa: S105
+SECRET_KEY = "test-only-key-not-secret"  # noqa: S105  # nosec B105 (tests only)
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -84,7 +84,7 @@ class Command(BaseCommand):
         from django.core.management import call_command
 
         call_command("load_demo", stdout=self.stdout)  # site tree, lines, accounts
-        rng = random.Random(seed)
+        rng = random.Random(seed)  # nosec B311 (generated demo text, not security)
         self.now = timezone.now()
         self.context = self._context()
         organisations = self._organisations(rng, min(110 + pages // 1000, 400))
@@ -209,7 +209,7 @@ class Command(BaseCommand):
                        [page.organisation for page in organisations], rng, (0, 1))
         self._tag(Item, pages, rng)
 
-    def _publication(self, model_name, rng, count, organisations, progress, extra):
+    def _publication(self, model_name, rng, count, organisations, progress, fields_for):
         model = apps.get_model("memberhub", model_name)
 
         def build(number, parent):
@@ -218,7 +218,7 @@ class Command(BaseCommand):
                          slug=f"{model_name.lower()}-{number}-{uuid.uuid4().hex[:6]}",
                          summary=sentence(rng, 18), organisation_id=parent.organisation_id,
                          first_published_at=published)
-            for field, value in extra(number, published).items():
+            for field, value in fields_for(number, published).items():
                 setattr(page, field, value)
             return page
 

@@ -172,14 +172,15 @@ def markdown(report):
     lines = []
     for pages, data in report.items():
         results = data["results"]
-        static = results["uncached|static file"]["rps"]
-        lines.append(f"\n### {pages} pages (static file: {static:.0f} req/s)\n")
+        statics = {mode: results[f"{mode}|static file"]["rps"] for mode in ("uncached", "cached")}
+        lines.append(f"\n### {pages} pages (static file: {statics['uncached']:.0f} req/s in the "
+                     f"uncached run, {statics['cached']:.0f} in the cached run)\n")
         lines.append("| page | mode | req/s | ratio to static | p50 ms | p95 ms | p99 ms |")
         lines.append("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
         for key, result in results.items():
             mode, name = key.split("|")
             lines.append(f"| {name} | {mode} | {result['rps']:.0f} | "
-                         f"{result['rps'] / static:.0%} | {result['p50_ms']} | "
+                         f"{result['rps'] / statics[mode]:.0%} | {result['p50_ms']} | "
                          f"{result['p95_ms']} | {result['p99_ms']} |")
     return "\n".join(lines)
 

@@ -32,9 +32,10 @@ def percentile(values, fraction):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=10000)
-    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--backend", default=None)
-    parser.add_argument("--reuse", action="store_true")
+    parser.add_argument("--reuse", action="store_true", help="use the existing content")
+    parser.add_argument("--no-rebuild", action="store_true", help="keep the existing index")
     args = parser.parse_args()
     if args.backend:
         os.environ["PORTAL_SEARCH_BACKEND"] = args.backend
@@ -51,12 +52,13 @@ def main():
     if not args.reuse:
         call_command("migrate", verbosity=0)
         call_command("generate_content", pages=args.pages)
-    started = time.perf_counter()
-    count = service.rebuild()
-    rebuild_seconds = time.perf_counter() - started
-    backend = service.configured_backend_name()
-    print(f"rebuild: {count} documents in {rebuild_seconds:.1f} s "
-          f"({count / rebuild_seconds:.0f} documents/s), backend {backend}")
+    if not args.no_rebuild:
+        started = time.perf_counter()
+        count = service.rebuild()
+        rebuild_seconds = time.perf_counter() - started
+        backend = service.configured_backend_name()
+        print(f"rebuild: {count} documents in {rebuild_seconds:.1f} s "
+              f"({count / rebuild_seconds:.0f} documents/s), backend {backend}")
 
     member = User.objects.get(email="lid@example.org")
     users = {"visitor": AnonymousUser(), "member": member}

@@ -25,7 +25,8 @@ from search.documents import FACETS
 from search.models import SearchDocument, SearchFacetValue
 
 MAX_MATCHES = 5000
-CHUNK = 500
+CHUNK = 500  # rows per batch when rebuilding the index
+MATCH_BATCH = MAX_MATCHES  # one query for all matches: a fixed query count per search
 VOCABULARY_VERSION_KEY = "search:vocabulary-version"
 
 
@@ -134,8 +135,8 @@ class DatabaseBackend(SearchBackend):
         ids = [doc.id for doc in results[:MAX_MATCHES]]
         patterns = [re.compile(r"\b" + re.escape(word), re.IGNORECASE) for word in words]
         matches = []
-        for start in range(0, len(ids), CHUNK):
-            rows = SearchDocument.objects.filter(id__in=ids[start:start + CHUNK]).values_list(
+        for start in range(0, len(ids), MATCH_BATCH):
+            rows = SearchDocument.objects.filter(id__in=ids[start:start + MATCH_BATCH]).values_list(
                 "id", "title", "summary", "content_type", "date")
             for doc_id, title, summary, content_type, date in rows:
                 score = 1.0
@@ -182,9 +183,9 @@ class DatabaseBackend(SearchBackend):
 
     def _facet_counts(self, ids):
         counts = defaultdict(Counter)
-        for start in range(0, len(ids), CHUNK):
+        for start in range(0, len(ids), MATCH_BATCH):
             rows = (
-                SearchFacetValue.objects.filter(document_id__in=ids[start:start + CHUNK])
+                SearchFacetValue.objects.filter(document_id__in=ids[start:start + MATCH_BATCH])
                 .values_list("facet", "value")
             )
             for facet, value in rows:

@@ -229,26 +229,13 @@ def parse_filters(params, lines):
                          "ignored.") % {"value": str(raw)[:MAX_PARAM_LENGTH],
                                         "filter": filter_label(name)})
 
-    raw = _clean_text(params.get("kind"))
-    if raw:
-        if raw in Kind.values:
-            values["kind"] = raw
-        else:
-            reject("kind", raw)
-
-    raw = _clean_text(params.get("language"))
-    if raw:
-        if raw in ContentLanguage.values:
-            values["language"] = raw
-        else:
-            reject("language", raw)
-
-    raw = _clean_text(params.get("track"))
-    if raw:
-        if raw in Track.values:
-            values["track"] = raw
-        else:
-            reject("track", raw)
+    for name, choices in (("kind", Kind), ("language", ContentLanguage), ("track", Track)):
+        raw = _clean_text(params.get(name))
+        if raw:
+            if raw in choices.values:
+                values[name] = raw
+            else:
+                reject(name, raw)
 
     raw = _clean_text(params.get("line"))
     if raw:

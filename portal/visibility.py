@@ -103,11 +103,3 @@ def can_view(user, page):
     if not page.live:
         return False
     return not any(page.path.startswith(path) for path in hidden_paths(user))
-
-
-def is_member_only(page):
-    """Whether the page sits under any view restriction (for labels such as 'members only')."""
-    return PageViewRestriction.objects.filter(
-        page__path__in=[page.path[:i] for i in range(Page.steplen, len(page.path) + 1,
-                                                     Page.steplen)]
-    ).exists()

@@ -98,13 +98,6 @@ def feed_links(context):
     return {"feeds": feeds}
 
 
-@register.simple_tag(takes_context=True)
-def localized_url(context, page):
-    """URL of the page's translation in the current language, if it exists."""
-    localized = page.localized
-    return localized.url
-
-
 @register.filter
 def filesize(value):
     """Human-readable file size in the current language's style."""

@@ -25,9 +25,11 @@ def affected_pages(page):
 
 
 def purge_for_page(page):
+    from portal.routing import forget_routes
     from portal.selectors import bump_navigation
 
     bump_navigation()
+    forget_routes()
     purge_paths(_paths_of(affected_pages(page)) | {"/agenda.ics", "/sitemap.xml"})
 
 

@@ -42,5 +42,13 @@ def connect():
         post_save.connect(setting_saved, sender=model, dispatch_uid=f"portal_{model.__name__}")
     post_delete.connect(forget_locales, sender=Locale, dispatch_uid="portal_locale_deleted")
 
+    # Remembered routes and sites (portal/routing.py) start afresh when a site changes.
+    from wagtail.models import Site
+
+    from portal.routing import forget_routes
+
+    post_save.connect(forget_routes, sender=Site, dispatch_uid="portal_routes_site_saved")
+    post_delete.connect(forget_routes, sender=Site, dispatch_uid="portal_routes_site_deleted")
+
     post_migrate.connect(groups_after_migrate, dispatch_uid="portal_groups_after_migrate")
     cache_invalidation.connect()

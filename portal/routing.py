@@ -1,0 +1,143 @@
+"""Remembered page routes: a page request costs one query to find its page, not two per level.
+
+Wagtail finds the page for a URL by walking the tree from the site root, with two queries
+per path segment (the child, then its specific object), plus the site and the locale.
+This middleware remembers, per site, language and path, which page Wagtail's walk found,
+and hands Wagtail that page through the request attribute Wagtail caches its own route in
+(``request._wagtail_route_for_request``), so Wagtail's ``serve`` view, its privacy checks
+and hooks all run as before.
+
+Correctness does not depend on the remembered entry being fresh: a remembered page is
+loaded anew and only used when it is still at the same URL path, still live, and still
+routes the rest of the path (``page.route``). On top of that every page publish,
+unpublish, move or delete and every site change starts a new generation of entries
+(:func:`forget_routes`), so a new translation or page takes over its URL at once.
+"""
+
+import logging
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http import Http404
+from django.utils.translation import get_language
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+
+logger = logging.getLogger(__name__)
+
+ROUTE_GENERATION_KEY = "portal:routes:generation"
+SITE_KEY_PREFIX = "portal:routes:site"
+ROUTE_KEY_PREFIX = "portal:routes:page"
+ENTRY_SECONDS = 24 * 3600
+
+
+def _cache_get(key):
+    try:
+        return cache.get(key)
+    except Exception:  # a cache that is down means: walk the tree as Wagtail does
+        logger.warning("Route cache unavailable", exc_info=True)
+        return None
+
+
+def _cache_set(key, value):
+    try:
+        cache.set(key, value, ENTRY_SECONDS)
+    except Exception:
+        logger.warning("Route cache unavailable", exc_info=True)
+
+
+def forget_routes(*args, **kwargs):
+    """Start a new generation of remembered routes and sites (a page or site changed)."""
+    try:
+        cache.set(ROUTE_GENERATION_KEY, (cache.get(ROUTE_GENERATION_KEY) or 0) + 1, None)
+    except Exception:
+        logger.warning("Route cache unavailable", exc_info=True)
+
+
+def _generation():
+    return _cache_get(ROUTE_GENERATION_KEY) or 0
+
+
+def site_for_request(request, generation):
+    """Wagtail's site for this request, remembered per host and port."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    key = f"{SITE_KEY_PREFIX}:{generation}:{request._get_raw_host()}:{request.get_port()}"
+    site = _cache_get(key)
+    if site is None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            _cache_set(key, site)
+    request._wagtail_site = site
+    return site
+
+
+def _route_key(generation, site, path):
+    return f"{ROUTE_KEY_PREFIX}:{generation}:{site.pk}:{get_language()}:{path}"
+
+
+def _remembered_route(request, entry):
+    page_id, content_type_id, url_path, remaining = entry
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return None
+    page = model.objects.filter(pk=page_id).first()
+    if page is None or page.url_path != url_path:
+        return None
+    try:
+        result = page.route(request, list(remaining))
+    except Http404:
+        return None
+    return result if result.page.pk == page.pk else None
+
+
+def _entry_for(route_result, components):
+    page = route_result.page
+    # The walk consumed the path segments that end the page's URL path; what is left is
+    # the page's own sub-route (e.g. a routable page's "ical/").
+    for consumed in range(len(components), -1, -1):
+        tail = "/" + "".join(part + "/" for part in components[:consumed])
+        if page.url_path.endswith(tail):
+            return (page.pk, page.content_type_id, page.url_path,
+                    tuple(components[consumed:]))
+    return None
+
+
+def prime_route(request, path):
+    """Give Wagtail the page for this path from the route cache, or remember Wagtail's walk."""
+    if hasattr(request, "_wagtail_route_for_request"):
+        return
+    generation = _generation()
+    site = site_for_request(request, generation)
+    if site is None:
+        return
+    key = _route_key(generation, site, path)
+    entry = _cache_get(key)
+    if entry is not None:
+        result = _remembered_route(request, entry)
+        if result is not None:
+            request._wagtail_route_for_request = result
+            return
+    result = Page.route_for_request(request, path)  # Wagtail's own walk; it keeps the result
+    if result is not None:
+        components = [part for part in path.split("/") if part]
+        new_entry = _entry_for(result, components)
+        if new_entry is not None:
+            _cache_set(key, new_entry)
+
+
+class RememberedRouteMiddleware:
+    """Primes Wagtail's page route for requests that go to Wagtail's serve view."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_views.serve and request.method in ("GET", "HEAD"):
+            # Wagtail's URL pattern passes the path positionally.
+            path = view_args[0] if view_args else view_kwargs.get("path", "")
+            prime_route(request, path)
+        return None

@@ -12,6 +12,7 @@ import random
 import sys
 import uuid
 from datetime import date, timedelta
+from itertools import accumulate
 
 from django.apps import apps
 from django.conf import settings
@@ -21,14 +22,15 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from portal.bulk import bulk_add_children
+from portal.management.commands._vocabulary import FIELD as FIELD_WORDS
+from portal.management.commands._vocabulary import WORDS
 
-WORDS = (
-    "digitale autonomie cyberveiligheid kunstmatige intelligentie partnerschap dekolonisatie "
-    "lokaal leiderschap coalitie maatschappelijke ruimte klimaat gender onderwijs water "
-    "gezondheid integriteit kwaliteit inclusief communicatie beleid financiering "
-    "verantwoording samenwerking netwerk kennis praktijk dialoog toekomst verandering "
-    "gemeenschap rechten vrede voedsel landbouw energie data privacy lobby campagne"
-).split()
+# Zipf-like weights: the n-th word is drawn about 1/n as often as the first.
+WORD_WEIGHTS = list(accumulate(1 / rank for rank in range(1, len(WORDS) + 1)))
+
+
+def words(rng, count):
+    return rng.choices(WORDS, cum_weights=WORD_WEIGHTS, k=count)
 
 # Share of each content type in the generated pages.
 MIX = [
@@ -37,8 +39,8 @@ MIX = [
 ]
 
 
-def sentence(rng, words=12):
-    text = " ".join(rng.choice(WORDS) for _ in range(words))
+def sentence(rng, count=12):
+    text = " ".join(words(rng, count))
     return text[0].upper() + text[1:] + "."
 
 
@@ -47,7 +49,8 @@ def paragraph(rng, sentences=5):
 
 
 def title(rng, number):
-    return f"{' '.join(rng.choice(WORDS) for _ in range(4)).capitalize()} {number}"
+    # Titles draw from the field's words, as real titles do.
+    return f"{' '.join(rng.choice(FIELD_WORDS) for _ in range(4)).capitalize()} {number}"
 
 
 class Progress:
@@ -118,7 +121,7 @@ class Command(BaseCommand):
         OrganisationPage = apps.get_model("memberhub", "OrganisationPage")
         existing = MemberOrganisation.objects.count()
         for number in range(existing, count):
-            name = f"Stichting {rng.choice(WORDS).capitalize()} {number}"
+            name = f"Stichting {rng.choice(FIELD_WORDS).capitalize()} {number}"
             MemberOrganisation.objects.get_or_create(
                 slug=slugify(name), defaults={"name": name, "description": paragraph(rng, 2),
                                               "member_since": date(2000 + number % 25, 1, 1)})

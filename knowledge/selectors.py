@@ -771,14 +771,12 @@ def search_fields_for(page):
     for child in page.body:
         if child.block_type == "document" and child.value.get("document"):
             body_parts.append(child.value.get("title") or child.value["document"].title)
-    for attachment in page.attachments.select_related("document"):
+    # .all() everywhere, so a rebuild's prefetched relations are used (no query per item).
+    for attachment in page.attachments.all():
         body_parts.append(attachment.link_text)
     for link in page.external_links:
         body_parts.append(link.value.get("title", ""))
-    lines = list(
-        LearningLinePage.objects.filter(
-            pk__in=page.learning_lines.values("pk")).values_list("title", flat=True)
-    )
+    lines = [line.title for line in page.learning_lines.all()]
     if page.track == BOTH_TRACKS:
         tracks = list(Track.values)
     elif page.track:
@@ -792,8 +790,8 @@ def search_fields_for(page):
         "learning_lines": lines,
         "tracks": tracks,
         "themes": [tag.name for tag in page.themes.all()],
-        "sdgs": list(page.sdgs.values_list("number", flat=True)),
-        "organisations": list(page.authoring_organisations.values_list("name", flat=True))
+        "sdgs": [sdg.number for sdg in page.sdgs.all()],
+        "organisations": [organisation.name for organisation in page.authoring_organisations.all()]
         + [name.strip() for name in page.other_authors.split(",") if name.strip()],
         "language": page.language,
         "date": page.publication_date,

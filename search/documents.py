@@ -6,11 +6,16 @@ document has (title, URL, audience) and stores it.
 
 import datetime
 import re
+from collections import defaultdict
 from html import unescape
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.html import strip_tags
-from wagtail.models import Page, PageViewRestriction
+from modelcluster.fields import ParentalKey
+from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from search.models import SearchDocument, SearchFacetValue
 
@@ -23,27 +28,55 @@ def page_key(page_id):
     return f"page:{page_id}"
 
 
-def audience_tokens(page):
+def restrictions_by_path(paths=None):
+    """View restrictions keyed by the tree path of their page, with their group ids.
+
+    ``paths`` narrows it to the restrictions on those pages (a page's ancestors)."""
+    queryset = PageViewRestriction.objects.annotate(page_path=F("page__path"))
+    if paths is not None:
+        queryset = queryset.filter(page__path__in=paths)
+    group_ids = defaultdict(set)
+    for restriction_id, group_id in PageViewRestriction.groups.through.objects.filter(
+        pageviewrestriction__in=queryset
+    ).values_list("pageviewrestriction_id", "group_id"):
+        group_ids[restriction_id].add(group_id)
+    by_path = defaultdict(list)
+    for restriction in queryset:
+        by_path[restriction.page_path].append(
+            (restriction.restriction_type, group_ids.get(restriction.id, set())))
+    return by_path
+
+
+def _ancestor_paths(path):
+    step = Page.steplen
+    return [path[:end] for end in range(step, len(path) + 1, step)]
+
+
+def audience_tokens(page, restrictions=None):
     """Who may see the page, as tokens; None when no one may find it through search
-    (a password restriction, or nested restrictions that admit no group)."""
-    restrictions = PageViewRestriction.objects.filter(
-        page__in=Page.objects.ancestor_of(page, inclusive=True)
-    ).prefetch_related("groups")
+    (a password restriction, or nested restrictions that admit no group).
+
+    ``restrictions`` (from :func:`restrictions_by_path`) saves the queries when many
+    pages are built at once."""
+    paths = _ancestor_paths(page.path)
+    if restrictions is None:
+        restrictions = restrictions_by_path(paths)
     allowed = {PUBLIC}
-    for restriction in restrictions:
-        if restriction.restriction_type == PageViewRestriction.PASSWORD:
-            return None
-        if restriction.restriction_type == PageViewRestriction.LOGIN:
-            if allowed == {PUBLIC}:
-                allowed = {AUTHENTICATED}
-        elif restriction.restriction_type == PageViewRestriction.GROUPS:
-            groups = {f"group:{group.id}" for group in restriction.groups.all()}
-            if allowed in ({PUBLIC}, {AUTHENTICATED}):
-                allowed = groups
-            else:
-                allowed &= groups
-            if not allowed:
+    for path in paths:  # from the top down
+        for restriction_type, group_ids in restrictions.get(path, ()):
+            if restriction_type == PageViewRestriction.PASSWORD:
                 return None
+            if restriction_type == PageViewRestriction.LOGIN:
+                if allowed == {PUBLIC}:
+                    allowed = {AUTHENTICATED}
+            elif restriction_type == PageViewRestriction.GROUPS:
+                groups = {f"group:{group_id}" for group_id in group_ids}
+                if allowed in ({PUBLIC}, {AUTHENTICATED}):
+                    allowed = groups
+                else:
+                    allowed &= groups
+                if not allowed:
+                    return None
     return sorted(allowed)
 
 
@@ -97,13 +130,13 @@ def streamfield_text(stream_value):
     return " ".join(part for part in parts if part)
 
 
-def build_document(page):
+def build_document(page, restrictions=None):
     """The document data for a page, or None when the page must not be searchable."""
     page = page.specific
     describe = getattr(page, "portal_search_fields", None)
     if describe is None or not page.live:
         return None
-    audience = audience_tokens(page)
+    audience = audience_tokens(page, restrictions)
     if audience is None:
         return None
     fields = describe()
@@ -134,33 +167,114 @@ def build_document(page):
     }
 
 
+DOCUMENT_FIELDS = ["page_id", "title", "summary", "body", "url", "content_type", "language",
+                   "date", "year", "audience"]
+
+
+def _document_row(data):
+    return SearchDocument(
+        key=data["key"], page_id=data["page_id"], title=data["title"][:255],
+        summary=data["summary"], body=data["body"], url=data["url"][:500],
+        content_type=data["content_type"], language=data["language"], date=data["date"],
+        year=data["year"], audience=" " + " ".join(data["audience"]) + " ",
+    )
+
+
+def _facet_rows(document_id, data):
+    return [
+        SearchFacetValue(document_id=document_id, facet=facet, value=str(value)[:255])
+        for facet, values in data["facets"].items()
+        for value in dict.fromkeys(values)
+        if value not in (None, "")
+    ]
+
+
 def store_document(data):
     """Create or update the SearchDocument row (and its facet values) for ``data``."""
+    row = _document_row(data)
     document, _created = SearchDocument.objects.update_or_create(
-        key=data["key"],
-        defaults={
-            "page_id": data["page_id"], "title": data["title"][:255],
-            "summary": data["summary"], "body": data["body"], "url": data["url"][:500],
-            "content_type": data["content_type"], "language": data["language"],
-            "date": data["date"], "year": data["year"],
-            "audience": " " + " ".join(data["audience"]) + " ",
-        },
+        key=data["key"], defaults={field: getattr(row, field) for field in DOCUMENT_FIELDS},
     )
     SearchFacetValue.objects.filter(document=document).delete()
-    SearchFacetValue.objects.bulk_create(
-        [
-            SearchFacetValue(document=document, facet=facet, value=str(value)[:255])
-            for facet, values in data["facets"].items()
-            for value in dict.fromkeys(values)
-            if value not in (None, "")
-        ]
-    )
+    SearchFacetValue.objects.bulk_create(_facet_rows(document.id, data))
     return document
 
 
-def searchable_pages():
-    """Every live page whose type describes itself for search."""
-    return [
-        page for page in Page.objects.live().specific().iterator(chunk_size=500)
-        if hasattr(page, "portal_search_fields")
-    ]
+def store_documents(batch):
+    """Store many documents at once (rebuilds): a few queries per batch, not per page.
+
+    Rows are written without model signals; the caller brings the search index up to
+    date afterwards (search.service.rebuild)."""
+    if not batch:
+        return
+    with transaction.atomic():
+        SearchDocument.objects.bulk_create(
+            [_document_row(data) for data in batch], update_conflicts=True,
+            unique_fields=["key"], update_fields=DOCUMENT_FIELDS + ["updated_at"],
+        )
+        ids = dict(SearchDocument.objects.filter(key__in=[data["key"] for data in batch])
+                   .values_list("key", "id"))
+        SearchFacetValue.objects.filter(document_id__in=ids.values()).delete()
+        SearchFacetValue.objects.bulk_create(
+            [row for data in batch for row in _facet_rows(ids[data["key"]], data)])
+
+
+def searchable_models():
+    """Page types that describe themselves for search."""
+    return [model for model in get_page_models() if hasattr(model, "portal_search_fields")]
+
+
+def _related_to_load(model):
+    """Relations a page type's portal_search_fields() may read, loaded per batch: its
+    many-to-many fields (themes, organisations …), its own foreign keys and its child
+    objects (ParentalKey), and the locale."""
+    names = {"locale"}
+    names.update(field.name for field in model._meta.many_to_many)
+    names.update(
+        field.name for field in model._meta.concrete_fields
+        if field.many_to_one and field.model is not Page
+        and not field.name.endswith("_ptr")
+    )
+    names.update(
+        relation.get_accessor_name() for relation in model._meta.related_objects
+        if isinstance(relation.field, ParentalKey) and relation.field.related_model is not Page
+    )
+    return sorted(names)
+
+
+def iter_documents(batch_size=500, progress=None):
+    """Document data for every searchable live page, built in batches with their relations
+    loaded up front. Yields lists of document data."""
+    restrictions = restrictions_by_path()
+    models = searchable_models()
+    ids_by_model = {
+        model: list(model.objects.live()
+                    .filter(content_type=ContentType.objects.get_for_model(model))
+                    .order_by("path").values_list("id", flat=True))
+        for model in models
+    }
+    total = sum(len(ids) for ids in ids_by_model.values())
+    done = 0
+    for model, ids in ids_by_model.items():
+        related = _related_to_load(model)
+        for start in range(0, len(ids), batch_size):
+            pages = list(model.objects.filter(id__in=ids[start:start + batch_size])
+                         .prefetch_related(*related).order_by("path"))
+            _load_parents(pages)
+            batch = [data for data in (build_document(page, restrictions) for page in pages)
+                     if data is not None]
+            done += len(pages)
+            if progress:
+                progress(done, total)
+            yield batch
+
+
+def _load_parents(pages):
+    """Parents in one query, kept where treebeard's get_parent() looks for them."""
+    step = Page.steplen
+    parent_paths = {page.path[:-step] for page in pages if len(page.path) > step}
+    parents = {parent.path: parent for parent in Page.objects.filter(path__in=parent_paths)}
+    for page in pages:
+        parent = parents.get(page.path[:-step])
+        if parent is not None:
+            page._cached_parent_obj = parent

@@ -11,15 +11,17 @@ from datetime import date
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from search.backends.base import MAX_QUERY_LENGTH, SearchRequest, SearchResult, query_words
 from search.backends.database import DatabaseBackend
 from search.documents import (
     FACETS,
     build_document,
+    iter_documents,
     page_key,
-    searchable_pages,
     store_document,
+    store_documents,
     user_tokens,
 )
 from search.models import PendingIndexUpdate, SearchDocument, SearchQueryLog
@@ -187,19 +189,16 @@ def catch_up():
 
 def rebuild(progress=None):
     """Rebuild every document from the pages, then the configured backend's index."""
-    pages = searchable_pages()
-    keep = set()
-    total = len(pages)
-    for number, page in enumerate(pages, start=1):
-        data = build_document(page)
-        if data is not None:
-            store_document(data)
-            keep.add(data["key"])
-        if progress and number % 200 == 0:
-            progress(number, total, "documents")
-    if progress:
-        progress(total, total, "documents")
-    SearchDocument.objects.exclude(key__in=keep).delete()
+    started = timezone.now()
+    kept = 0
+    for batch in iter_documents(
+        progress=(lambda done, total: progress(done, total, "documents")) if progress else None
+    ):
+        store_documents(batch)
+        kept += len(batch)
+    # Every document written above has a newer updated_at; the rest belong to pages that
+    # are gone or no longer searchable.
+    SearchDocument.objects.filter(updated_at__lt=started).delete()
     database = DatabaseBackend()
     count = SearchDocument.objects.count()
     database.rebuild(SearchDocument.objects.order_by("id").iterator(chunk_size=500), count,
@@ -208,8 +207,8 @@ def rebuild(progress=None):
     backend = _external_backend()
     if backend is not None:
         backend.rebuild(
-            (data for data in (build_document(page) for page in pages) if data is not None),
-            len(keep),
+            (data for batch in iter_documents() for data in batch),
+            kept,
             (lambda done, all_: progress(done, all_, backend.name)) if progress else None,
         )
         PendingIndexUpdate.objects.all().delete()

@@ -122,3 +122,42 @@ def test_search_log_is_for_editors_only(client, site_structure, editor, member):
     response = client.get("/admin/reports/search-log/?month=bad")
     assert response.status_code == 200
     assert "digitale autonomie" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_batched_rebuild_builds_what_single_updates_build():
+    """A rebuild loads relations, parents and privacy per batch; the documents must be
+    exactly those built page by page (as publishing does)."""
+    from search.documents import build_document, iter_documents, searchable_models
+
+    call_command("load_demo")
+    batched = {data["key"]: data for batch in iter_documents(batch_size=7) for data in batch}
+    single = {}
+    for model in searchable_models():
+        for page in model.objects.live():
+            data = build_document(page)
+            if data is not None and data["key"] not in single:
+                single[data["key"]] = data
+    assert batched == single
+    audiences = {tuple(data["audience"]) for data in batched.values()}
+    assert ("public",) in audiences
+    assert any(token.startswith("group:") for audience in audiences for token in audience)
+
+
+@pytest.mark.django_db
+def test_rebuild_removes_documents_of_pages_that_went_away(publish):
+    kept = publish("Blijft vindbaar", "blijft", "Over zonnepanelen")
+    gone = publish("Verdwijnt", "verdwijnt", "Over windmolens")
+    service.rebuild()
+    gone.unpublish()
+    # Left behind by an update that never ran, and a stale title: a rebuild repairs both.
+    SearchDocument.objects.create(key="page:999999", title="Wees", url="/wees/",
+                                  content_type="page")
+    SearchDocument.objects.filter(page=kept).update(title="verouderd")
+    service.rebuild()
+    keys = set(SearchDocument.objects.values_list("key", flat=True))
+    assert f"page:{kept.id}" in keys and f"page:{gone.id}" not in keys
+    assert "page:999999" not in keys
+    assert SearchDocument.objects.get(page=kept).title == "Blijft vindbaar"
+    assert service.search("zonnepanelen", AnonymousUser()).total == 1
+    assert service.search("windmolens", AnonymousUser()).total == 0

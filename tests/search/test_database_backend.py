@@ -1,0 +1,57 @@
+"""The database backend on its own: fixed query counts, and counts that stay right when
+more documents match than are ranked."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from search import service
+from search.backends import database
+from search.documents import store_document
+from tests.search.conftest import make_document
+
+VISITOR = AnonymousUser()
+
+
+@pytest.fixture
+def many(db, settings):
+    settings.PORTAL_SEARCH_BACKEND = "database"
+
+    def fill(start, count):
+        for data in [
+            make_document(number, f"Waterput {number}", summary="Schoon water voor iedereen",
+                          body="Over putten en pompen.",
+                          theme=["Water"] if number % 2 else ["Klimaat"],
+                          organisation=[f"Stichting {number % 3}"])
+            for number in range(start, start + count)
+        ]:
+            store_document(data)
+    return fill
+
+
+def search_queries(text, **options):
+    with CaptureQueriesContext(connection) as captured:
+        result = service.search(text, VISITOR, **options)
+    return result, len(captured)
+
+
+@pytest.mark.django_db
+def test_a_search_runs_a_fixed_number_of_queries(many):
+    many(0, 10)  # enough results that no spelling suggestion is looked up
+    service.search("waterput", VISITOR)  # warm per-process caches
+    _, few = search_queries("waterput", filters={"theme": ["Water"]})
+    many(10, 55)
+    result, more = search_queries("waterput", filters={"theme": ["Water"]})
+    assert result.total == 32  # the odd numbers of 0–64 have the theme Water
+    assert few == more
+
+
+@pytest.mark.django_db
+def test_totals_and_facets_count_every_match_beyond_the_ranking_cap(many, monkeypatch):
+    many(0, 40)
+    monkeypatch.setattr(database, "MAX_MATCHES", 10)
+    result = service.search("schoon water", VISITOR, per_page=5)
+    assert result.total == 40
+    assert dict(result.facets["theme"]) == {"Water": 20, "Klimaat": 20}
+    assert len(result.hits) == 5

@@ -45,7 +45,7 @@ from memberhub.models import (
 )
 from memberhub.selectors import is_member
 from portal.mail import queue_templated_email
-from portal.visibility import EDITORS_GROUP_NAME, MEMBERS_GROUP_NAME
+from portal.visibility import EDITORS_GROUP_NAME, MEMBERS_GROUP_NAME, forget
 
 logger = logging.getLogger(__name__)
 
@@ -90,8 +90,7 @@ def sync_member_groups(user):
         user.groups.remove(*(current - wanted))
     if wanted - current:
         user.groups.add(*(wanted - current))
-    user.__dict__.pop("_portal_group_ids", None)
-    user.__dict__.pop("_portal_hidden_paths", None)
+    forget(user)  # the user's visibility follows the new groups
 
 
 def sync_organisation_members(organisation):

@@ -39,17 +39,22 @@ def restriction_admits(restriction_type, allowed_group_ids, user):
 
 
 def hidden_paths(user):
-    """Tree paths of the restricted subtrees this user may not see.
+    """Tree paths of the restricted subtrees this user may not see."""
+    return [path for path, _has_children in _hidden_restricted(user)]
+
+
+def _hidden_restricted(user):
+    """(path, has_children) of each restricted page this user may not see.
 
     Remembered on the user object, which lives for one request (Django loads
     ``request.user`` anew for every request), so a page asks the database once.
     """
     user = user or AnonymousUser()
-    cached = getattr(user, "_portal_hidden_paths", None)
+    cached = getattr(user, "_portal_hidden_restricted", None)
     if cached is None:
-        cached = _hidden_paths(user)
+        cached = _load_hidden_restricted(user)
         try:
-            user._portal_hidden_paths = cached
+            user._portal_hidden_restricted = cached
         except AttributeError:  # an object that does not take attributes: no caching
             pass
     return cached
@@ -57,28 +62,27 @@ def hidden_paths(user):
 
 def forget(user):
     """Drop what hidden_paths remembered for this user object (after a change)."""
-    user.__dict__.pop("_portal_hidden_paths", None)
+    user.__dict__.pop("_portal_hidden_restricted", None)
     user.__dict__.pop("_portal_group_ids", None)
 
 
-def _hidden_paths(user):
-    rows = PageViewRestriction.objects.values_list("id", "page__path", "restriction_type")
-    if not user.is_authenticated:
-        return sorted({path for _id, path, _type in rows})
-    groups_by_restriction = {}
-    for restriction_id, group_id in PageViewRestriction.groups.through.objects.values_list(
-        "pageviewrestriction_id", "group_id"
-    ):
-        groups_by_restriction.setdefault(restriction_id, set()).add(group_id)
-    return sorted(
-        {
-            path
-            for restriction_id, path, restriction_type in rows
-            if not restriction_admits(
-                restriction_type, groups_by_restriction.get(restriction_id, ()), user
-            )
-        }
-    )
+def _load_hidden_restricted(user):
+    rows = PageViewRestriction.objects.values_list(
+        "id", "page__path", "page__numchild", "restriction_type")
+    if user.is_authenticated:
+        groups_by_restriction = {}
+        for restriction_id, group_id in PageViewRestriction.groups.through.objects.values_list(
+            "pageviewrestriction_id", "group_id"
+        ):
+            groups_by_restriction.setdefault(restriction_id, set()).add(group_id)
+        rows = [
+            row for row in rows
+            if not restriction_admits(row[3], groups_by_restriction.get(row[0], ()), user)
+        ]
+    hidden = {}
+    for _id, path, numchild, _type in rows:
+        hidden[path] = hidden.get(path, False) or numchild > 0
+    return sorted(hidden.items())
 
 
 def visible_pages(user, queryset=None):
@@ -89,11 +93,18 @@ def visible_pages(user, queryset=None):
     """
     queryset = Page.objects.all() if queryset is None else queryset
     queryset = queryset.live()
-    paths = hidden_paths(user)
-    if paths:
-        excluded = Q()
-        for path in paths:
+    hidden = _hidden_restricted(user)
+    # Restricted pages without children (most member-only items) are left out by path;
+    # only restricted subtrees need a prefix test each. One LIKE per restricted page
+    # would break SQLite's expression depth (1000) once there are many member-only items.
+    leaves = [path for path, has_children in hidden if not has_children]
+    if leaves:
+        queryset = queryset.exclude(path__in=leaves)
+    excluded = Q()
+    for path, has_children in hidden:
+        if has_children:
             excluded |= Q(path__startswith=path)
+    if excluded:
         queryset = queryset.exclude(excluded)
     return queryset
 

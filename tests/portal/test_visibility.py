@@ -112,3 +112,28 @@ def test_member_finds_member_only_content_in_search(client, pages, member):
     client.force_login(member)
     results = client.get("/zoeken/?q=zeldzaamwoord").content.decode()
     assert "Monitor week 12" in results
+
+
+@pytest.mark.django_db
+def test_many_member_only_pages_still_give_listings(client, site_structure):
+    """Years of weekly member-only editions: well over a thousand restricted pages. One
+    prefix test each would exceed SQLite's expression depth and break every listing."""
+    from portal.bulk import bulk_add_children
+
+    home = site_structure["home"]
+    editions = bulk_add_children(home, [
+        StandardPage(title=f"Editie {number}", slug=f"editie-{number}", intro="ledenwoord")
+        for number in range(1200)
+    ])
+    PageViewRestriction.objects.bulk_create([
+        PageViewRestriction(page_id=page.id, restriction_type=PageViewRestriction.LOGIN)
+        for page in editions
+    ])
+    visitor_titles = set(visible_pages(AnonymousUser()).values_list("title", flat=True))
+    assert not any(title.startswith("Editie") for title in visitor_titles)
+    assert home.title in visitor_titles
+    from tests.factories import UserFactory
+
+    member_view = visible_pages(UserFactory()).filter(title__startswith="Editie")
+    assert member_view.count() == 1200
+    assert client.get("/sitemap.xml").status_code == 200

@@ -53,6 +53,25 @@ def title(rng, number):
     return f"{' '.join(rng.choice(FIELD_WORDS) for _ in range(4)).capitalize()} {number}"
 
 
+def restrict_to_members(pages):
+    """Give member-only items the restriction knowledge.services.sync_member_restriction
+    gives them when published one by one (groups Members and Editors), in bulk."""
+    from wagtail.models import PageViewRestriction
+
+    from knowledge.services import member_groups
+
+    groups = list(member_groups())
+    restrictions = PageViewRestriction.objects.bulk_create([
+        PageViewRestriction(page_id=page.pk, restriction_type=PageViewRestriction.GROUPS)
+        for page in pages
+    ])
+    through = PageViewRestriction.groups.through
+    through.objects.bulk_create([
+        through(pageviewrestriction_id=restriction.pk, group_id=group.pk)
+        for restriction in restrictions for group in groups
+    ])
+
+
 class Progress:
     def __init__(self, total, stream=sys.stdout):
         self.total, self.done, self.stream = max(total, 1), 0, stream
@@ -194,9 +213,11 @@ class Command(BaseCommand):
 
         def build(number, parent):
             published = self._published(rng)
+            # About 3% are member-only political monitor editions, as on the real site.
+            kind = "political_monitor" if rng.random() < 0.03 else rng.choice(kinds)
             return Item(
                 title=title(rng, number), slug=f"kennis-{number}-{uuid.uuid4().hex[:6]}",
-                kind=rng.choice(kinds), summary=sentence(rng, 20),
+                kind=kind, summary=sentence(rng, 20),
                 body=[{"type": "paragraph", "value": f"<p>{paragraph(rng)}</p>",
                        "id": str(uuid.uuid4())}],
                 track=rng.choice(["practitioner", "leadership", ""]),
@@ -211,6 +232,7 @@ class Command(BaseCommand):
         self._link_m2m(Item, "authoring_organisations", pages,
                        [page.organisation for page in organisations], rng, (0, 1))
         self._tag(Item, pages, rng)
+        restrict_to_members([page for page in pages if page.kind == "political_monitor"])
 
     def _publication(self, model_name, rng, count, organisations, progress, fields_for):
         model = apps.get_model("memberhub", model_name)

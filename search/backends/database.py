@@ -53,6 +53,10 @@ def recency_boost(content_type, date, now):
     return 1.0 + 0.2 * max(0.0, 1.0 - age_days / 730)
 
 
+def escape_like(text):
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def audience_q(tokens):
     condition = Q()
     for token in tokens:
@@ -158,24 +162,36 @@ class DatabaseBackend(SearchBackend):
 
         return isinstance(get_search_backend(), SQLiteSearchBackend)
 
-    def _sqlite_match_set(self, request, queryset):
-        """SQL (and params) of a materialised set ``matched(doc_id, rank)``: the documents
-        of ``queryset`` whose title or text hold every query word, with FTS5's bm25 rank
-        (title weighs 4, text 1; lower is better).
+    def _sqlite_match_set(self, request):
+        """SQL (and params) of a materialised set ``matched``: the documents the user may
+        see, within the chosen facet values, whose title or text hold every query word,
+        with FTS5's bm25 rank (title weighs 4, text 1; lower is better).
 
         Wagtail's own query joins the FTS5 table the other way round on SQLite and takes
-        most of a second at 10k documents; matching first and joining after takes
-        milliseconds. The words are quoted FTS5 strings passed as a parameter, so no
-        query syntax from the user gets through."""
+        most of a second at 10k documents; matching first and filtering the matches after
+        takes milliseconds. The words are quoted FTS5 strings passed as a parameter, like
+        every other value, so no query syntax from the user gets through."""
         from django.contrib.contenttypes.models import ContentType
         from wagtail.search.models import IndexEntry
 
-        entries = connection.ops.quote_name(IndexEntry._meta.db_table)
-        fts = connection.ops.quote_name(IndexEntry._meta.db_table + "_fts")
-        documents = connection.ops.quote_name(SearchDocument._meta.db_table)
+        quote = connection.ops.quote_name
+        entries = quote(IndexEntry._meta.db_table)
+        fts = quote(IndexEntry._meta.db_table + "_fts")
+        documents = quote(SearchDocument._meta.db_table)
+        facet_values = quote(SearchFacetValue._meta.db_table)
         match = "{title body} : (" + " AND ".join(
             '"' + word.replace('"', '""') + '"' for word in sorted(set(request.words))) + ")"
-        allowed_sql, allowed_params = queryset.values("id").query.sql_with_params()
+        params = [match, ContentType.objects.get_for_model(SearchDocument).id]
+        # The audience rule of _base_queryset, on the matched rows only.
+        conditions = ["(" + " OR ".join(["d.audience LIKE %s ESCAPE '\\'"] * len(request.tokens))
+                      + ")" if request.tokens else "0"]
+        params += [f"% {escape_like(token)} %" for token in request.tokens]
+        for facet, values in request.filters.items():
+            if values:
+                conditions.append(
+                    f"d.id IN (SELECT document_id FROM {facet_values}"  # noqa: S608  # nosec B608
+                    f" WHERE facet = %s AND value IN ({', '.join(['%s'] * len(values))}))")
+                params += [facet, *values]
         # Column weights follow the FTS5 table's columns: autocomplete, body, title.
         # Table names come from the models; every value is a query parameter.
         sql = (
@@ -184,29 +200,24 @@ class DatabaseBackend(SearchBackend):
             f" FROM {fts} CROSS JOIN {entries} e ON e.id = {fts}.rowid"
             f" WHERE {fts} MATCH %s AND e.content_type_id = %s),"
             f" matched AS MATERIALIZED ("
-            f" SELECT fts_hits.doc_id, fts_hits.rank FROM fts_hits"
-            f" CROSS JOIN {documents} d ON d.id = fts_hits.doc_id"
-            f" WHERE d.id IN ({allowed_sql}))"
+            f" SELECT d.id AS doc_id, fts_hits.rank, d.title, d.summary, d.content_type, d.date"
+            f" FROM fts_hits CROSS JOIN {documents} d ON d.id = fts_hits.doc_id"
+            f" WHERE {' AND '.join(conditions)})"
         )
-        params = [match, ContentType.objects.get_for_model(SearchDocument).id, *allowed_params]
         return sql, params
 
-    def _sqlite_search(self, request, queryset):
-        """[(id, score, content_type, date)], total and facet counts, in three queries."""
-        with_sql, params = self._sqlite_match_set(request, queryset)
-        documents = connection.ops.quote_name(SearchDocument._meta.db_table)
+    def _sqlite_search(self, request):
+        """[(id, score, content_type, date)], total and facet counts, in two queries."""
+        with_sql, params = self._sqlite_match_set(request)
         facet_values = connection.ops.quote_name(SearchFacetValue._meta.db_table)
         with connection.cursor() as cursor:
+            # Ranked by bm25 up to the cap; the window count still counts every match.
             cursor.execute(
-                f"{with_sql} SELECT d.id, matched.rank, d.title, d.summary, d.content_type,"  # noqa: S608  # nosec B608
-                f" d.date FROM matched CROSS JOIN {documents} d ON d.id = matched.doc_id"
-                f" ORDER BY matched.rank LIMIT %s", [*params, MAX_MATCHES])
+                f"{with_sql} SELECT doc_id, rank, title, summary, content_type, date,"  # noqa: S608  # nosec B608
+                f" COUNT(*) OVER () FROM matched ORDER BY rank LIMIT %s",
+                [*params, MAX_MATCHES])
             rows = cursor.fetchall()
-            total = len(rows)
-            if total == MAX_MATCHES:  # ranked by bm25 up to the cap; count the rest
-                count_sql = f"{with_sql} SELECT COUNT(*) FROM matched"  # noqa: S608  # nosec B608
-                cursor.execute(count_sql, params)
-                total = cursor.fetchone()[0]
+            total = rows[0][6] if rows else 0
             cursor.execute(
                 f"{with_sql} SELECT v.facet, v.value, COUNT(*) FROM matched"  # noqa: S608  # nosec B608
                 f" CROSS JOIN {facet_values} v ON v.document_id = matched.doc_id"
@@ -214,7 +225,7 @@ class DatabaseBackend(SearchBackend):
             facet_rows = cursor.fetchall()
         matches = []
         patterns = [re.compile(r"\b" + re.escape(word), re.IGNORECASE) for word in request.words]
-        for doc_id, rank, title, summary, content_type, date in rows:
+        for doc_id, rank, title, summary, content_type, date, _total in rows:
             if isinstance(date, str):
                 date = parse_datetime(date)
             if date is not None and timezone.is_naive(date):  # SQLite keeps UTC, naive
@@ -244,11 +255,10 @@ class DatabaseBackend(SearchBackend):
                 if counts.get(facet)}
 
     def search(self, request: SearchRequest) -> SearchResult:
-        queryset = self._base_queryset(request)
         if request.words and self._sqlite_fts():
-            matches, total, facets = self._sqlite_search(request, queryset)
+            matches, total, facets = self._sqlite_search(request)
         else:
-            matches = self._matches(request, queryset)
+            matches = self._matches(request, self._base_queryset(request))
             total = len(matches)
             facets = self._facet_counts([m[0] for m in matches])
         now = timezone.now()

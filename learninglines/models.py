@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -110,12 +111,15 @@ class LearningLineIndexPage(SectionIndexPage):
         ).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        from learninglines.selectors import parse_year, year_agenda
+        from learninglines.selectors import agenda_index_url, parse_year, year_agenda
 
         context = super().get_context(request, *args, **kwargs)
         year = parse_year(request.GET.get("year"))
         context["year"] = year
         context["agenda"] = year_agenda(request.user, year)
+        # Looked up once, and only when a month has more sessions than it shows.
+        context["agenda_url"] = SimpleLazyObject(agenda_index_url)
+        context["this_month"] = timezone.localdate().replace(day=1)
         context["previous_year"] = year - 1
         context["next_year"] = year + 1
         return context

@@ -135,15 +135,20 @@ def session_agenda_entry(session, line_title=None, line_url=""):
     )
 
 
-def agenda_source(user, start=None, end=None):
-    """The sessions the user may see, as agenda entries (hook ``register_agenda_source``).
-    Three to four queries whatever the number of sessions."""
+def agenda_source(user, start=None, end=None, limit=None):
+    """The sessions the user may see, as agenda entries (hook ``register_agenda_source``),
+    soonest first, at most ``limit``. Three to four queries whatever the number of sessions."""
     sessions = visible_sessions(user)
     if start is not None:
         sessions = sessions.filter(end__gte=start)
     if end is not None:
         sessions = sessions.filter(start__lt=end)
-    sessions = list(sessions.prefetch_related("hosts").order_by("start", "pk"))
+    sessions = sessions.order_by("start", "pk")
+    return _entries(sessions if limit is None else sessions[:limit])
+
+
+def _entries(sessions):
+    sessions = list(sessions.prefetch_related("hosts"))
     lines = line_titles_by_path(sessions)
     entries = []
     for session in sessions:
@@ -153,16 +158,42 @@ def agenda_source(user, start=None, end=None):
     return entries
 
 
-def year_agenda(user, year):
-    """The year's sessions of all lines, by month: [(month date, [entries])]."""
+YEAR_AGENDA_PER_MONTH = 15
+
+
+def agenda_index_url():
+    """The address of the agenda (/agenda/) in the current language."""
+    EventIndexPage = apps.get_model("memberhub", "EventIndexPage")
+    page = prefer_current_language(EventIndexPage.objects.live()).first()
+    return page.url if page else ""
+
+
+def year_agenda(user, year, per_month=None):
+    """The year's sessions of all lines, by month: [(month date, [entries], more)], with at
+    most ``per_month`` entries a month and the number of the others in ``more`` (the agenda
+    lists them all); so the page stays light however busy a year gets."""
+    per_month = per_month or YEAR_AGENDA_PER_MONTH
     start, end = year_bounds(year)
+    sessions = visible_sessions(user).filter(end__gte=start, start__lt=end).order_by(
+        "start", "pk")
+    shown, more = defaultdict(list), defaultdict(int)
+    for pk, moment, zone in sessions.values_list("pk", "start", "timezone"):
+        local = moment.astimezone(ZoneInfo(zone))
+        if local.year != year:
+            continue
+        month = (local.year, local.month)
+        if len(shown[month]) < per_month:
+            shown[month].append(pk)
+        else:
+            more[month] += 1
     by_month = defaultdict(list)
-    for entry in agenda_source(user, start, end):
+    chosen = [pk for pks in shown.values() for pk in pks]
+    for entry in _entries(sessions.filter(pk__in=chosen)):
         local = entry.start.astimezone(ZoneInfo(entry.timezone))
         by_month[(local.year, local.month)].append(entry)
     return [
-        (datetime(y, m, 1).date(), entries) for (y, m), entries in sorted(by_month.items())
-        if y == year
+        (datetime(y, m, 1).date(), entries, more[(y, m)])
+        for (y, m), entries in sorted(by_month.items())
     ]
 
 

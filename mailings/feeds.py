@@ -125,9 +125,9 @@ class AgendaFeed(PortalFeed):
 
         from portal.agenda import agenda_entries
 
-        entries = [entry for entry in agenda_entries(AnonymousUser(), start=timezone.now())
+        entries = [entry for entry in agenda_entries(AnonymousUser(), start=timezone.now(),
+                                                     limit=FEED_SIZE)
                    if entry.page_id]
-        entries = entries[:FEED_SIZE]
         # The entries come from visible_pages(AnonymousUser()); read their pages once for
         # the publication dates, again only as a visitor sees them.
         pages = {page.pk: page for page in

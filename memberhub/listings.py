@@ -233,10 +233,11 @@ def section_links():
 # --- Agenda -----------------------------------------------------------------------------
 
 
-def member_event_entries(user, start=None, end=None):
+def member_event_entries(user, start=None, end=None, limit=None):
     """Agenda source for member events and the association's own (register_agenda_source).
 
-    Entries overlapping [start, end) that the user may see, in the current language."""
+    Entries overlapping [start, end) that the user may see, in the current language,
+    soonest first, at most ``limit``."""
     from memberhub.models import EventPage
 
     events = prefer_current_language(visible_pages(user, EventPage.objects.all()))
@@ -244,7 +245,10 @@ def member_event_entries(user, start=None, end=None):
         events = events.filter(end__gte=start)
     if end is not None:
         events = events.filter(start__lt=end)
-    events = events.select_related("organisation").prefetch_related("themes", "learning_lines")
+    events = events.select_related("organisation").prefetch_related(
+        "themes", "learning_lines").order_by("start", "pk")
+    if limit is not None:
+        events = events[:limit]
     entries = []
     for event in events:
         location = event.location or (str(_("Online")) if event.online_url else "")

@@ -16,10 +16,10 @@ def register_member_viewsets():
 
 
 @hooks.register("register_agenda_source")
-def member_events_agenda_source(user, start=None, end=None):
+def member_events_agenda_source(user, start=None, end=None, limit=None):
     from memberhub.listings import member_event_entries
 
-    return member_event_entries(user, start=start, end=end)
+    return member_event_entries(user, start=start, end=end, limit=limit)
 
 
 class ExternalLinkHandler(LinkHandler):

@@ -1,8 +1,10 @@
 """The shared agenda: member events and learning-line sessions in one list.
 
 Apps contribute entries through the Wagtail hook ``register_agenda_source``: a function
-``source(user, start=None, end=None) -> iterable[AgendaEntry]`` that returns only what
-``user`` may see (built on portal.visibility). ``/agenda/`` and ``/agenda.ics`` combine them.
+``source(user, start=None, end=None, limit=None) -> iterable[AgendaEntry]`` that returns
+only what ``user`` may see (built on portal.visibility), soonest first, at most ``limit``
+(counted in the database, so "the next three" stays cheap with years of content).
+``/agenda/`` and ``/agenda.ics`` combine them.
 """
 
 from dataclasses import dataclass, field
@@ -32,9 +34,10 @@ class AgendaEntry:
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
-def agenda_entries(user, start=None, end=None):
-    """All agenda entries the user may see, soonest first."""
+def agenda_entries(user, start=None, end=None, limit=None):
+    """The agenda entries the user may see, soonest first (the first ``limit`` of them)."""
     entries = []
     for source in hooks.get_hooks("register_agenda_source"):
-        entries.extend(source(user, start=start, end=end))
-    return sorted(entries, key=lambda entry: (entry.start, entry.title))
+        entries.extend(source(user, start=start, end=end, limit=limit))
+    entries.sort(key=lambda entry: (entry.start, entry.title))
+    return entries if limit is None else entries[:limit]

@@ -103,18 +103,23 @@ def prefer_current_language(queryset):
     """One version of each page: its translation in the current language where one exists,
     else the original in the default language, else whatever version exists. Stays a
     queryset (one SQL query, composable with filters, counts and pagination)."""
-    from django.db.models import Q
+    from django.db.models import Exists, OuterRef, Q
 
     active = current_locale()
     default = locale_for(settings.LANGUAGE_CODE) or Locale.get_default()
-    active_keys = queryset.filter(locale=active).values("translation_key")
+
+    def has_version_in(locale):
+        # Correlated on (translation_key, locale), which Wagtail keeps unique and indexed,
+        # so only rows of other languages pay for it; a NOT IN list of every key would be
+        # built in full on each query (70 ms for 20k pages).
+        return Exists(queryset.filter(locale=locale, translation_key=OuterRef("translation_key")))
+
     if active.id == default.id:
-        return queryset.filter(Q(locale=active) | ~Q(translation_key__in=active_keys))
-    default_keys = queryset.filter(locale=default).values("translation_key")
+        return queryset.filter(Q(locale=active) | ~has_version_in(active))
     return queryset.filter(
         Q(locale=active)
-        | (~Q(translation_key__in=active_keys) & Q(locale=default))
-        | (~Q(translation_key__in=active_keys) & ~Q(translation_key__in=default_keys))
+        | (~has_version_in(active) & Q(locale=default))
+        | (~has_version_in(active) & ~has_version_in(default))
     )
 
 
@@ -142,5 +147,5 @@ def home_highlights(user):
             continue
         pages = prefer_current_language(visible_pages(user, model.objects.all()))
         highlights[key] = list(pages.order_by("-first_published_at")[:count])
-    highlights["agenda"] = agenda_entries(user, start=timezone.now())[:3]
+    highlights["agenda"] = agenda_entries(user, start=timezone.now(), limit=3)
     return highlights

@@ -1,9 +1,12 @@
 """Session, line, working-group and /mijn/ pages: what each person sees and can do."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from icalendar import Calendar
 
 from learninglines.models import Registration, WorkingGroupMembership
@@ -221,6 +224,26 @@ def test_index_page_year_agenda_and_bad_year(client, site_structure, line):
         assert client.get(index.url, {"year": bad}).status_code == 200
 
 
+def test_index_page_shows_a_busy_month_in_part_and_links_to_the_rest(
+        client, site_structure, line, monkeypatch):
+    from learninglines import selectors
+
+    monkeypatch.setattr(selectors, "YEAR_AGENDA_PER_MONTH", 2)
+    start = timezone.now().replace(day=10, hour=10, minute=0, second=0, microsecond=0)
+    start += datetime.timedelta(days=40)  # a whole month in the future
+    start = start.replace(day=10)
+    for number in range(3):
+        make_session(line, title=f"Drukke sessie {number}",
+                     start=start + datetime.timedelta(days=number),
+                     end=start + datetime.timedelta(days=number, hours=2))
+    index = site_structure["sections"]["leerlijnen"]
+    html = client.get(index.url, {"year": start.year}).content.decode()
+    assert "Drukke sessie 0" in html and "Drukke sessie 1" in html
+    assert "Drukke sessie 2" not in html
+    assert "Nog 1 sessie deze maand in de agenda" in html
+    assert f'href="/agenda/?month={start:%Y-%m}"' in html
+
+
 def _queries(client, url):
     client.get(url)  # warm the shared caches (site root paths, settings) as on a running site
     with CaptureQueriesContext(connection) as context:
@@ -260,3 +283,12 @@ def test_query_counts_are_fixed(client, site_structure, line, organisation, who,
     assert max(large) - shell <= 15, (large, shell)
     if who == "anonymous":  # the speed budget for public pages, shell included
         assert max(large) <= 15, large
+
+
+def test_agenda_feed_keeps_recent_and_coming_sessions_only(client, site_structure, line):
+    make_session(line, title="Lang geleden", days=-60)
+    make_session(line, title="Vorige week", days=-7)
+    make_session(line, title="Volgende week", days=7)
+    ics = client.get("/agenda.ics").content.decode()
+    assert "Vorige week" in ics and "Volgende week" in ics
+    assert "Lang geleden" not in ics

@@ -33,6 +33,7 @@ from knowledge.models import (
 )
 from learninglines.models import LearningLinePage, Track
 from memberhub.models import MemberOrganisation
+from portal.cache import audience_key, cached_for_content
 from portal.models import SustainableDevelopmentGoal, ThemeTag
 from portal.selectors import prefer_current_language
 from portal.visibility import visible_pages
@@ -522,7 +523,9 @@ def kennisbank_listing(request, index_page):
     filters, notices = parse_filters(request.GET, lines)
     filters = check_vocabulary(filters, notices)
     base = visible_items(user)
-    facets, total = build_facets(base, filters, lines)
+    facets, total = cached_for_content(
+        "kennisbank-facets", (audience_key(user), get_language(), filters.querystring()),
+        lambda: build_facets(base, filters, lines))
 
     items = (
         apply_sort(apply_filters(base, filters), filters.sort)
@@ -565,10 +568,16 @@ def knowledge_map(request, map_page):
     """The matrix of learning lines (or themes, with ?rows=theme) by kind.
 
     Returns a dict with rows, columns, totals and the kennisbank URL each cell links to.
-    A fixed number of queries.
+    A fixed number of queries, remembered until content changes.
     """
     user = request.user
     by = "theme" if request.GET.get("rows") == "theme" else "line"
+    return cached_for_content(
+        "knowledge-map", (audience_key(user), get_language(), by, map_page.pk),
+        lambda: _knowledge_map(request, map_page, user, by))
+
+
+def _knowledge_map(request, map_page, user, by):
     base = visible_items(user)
     ids = _ids(base)
     kinds = list(Kind.choices)
@@ -646,7 +655,14 @@ def _map_row(label, param, value, kinds, count_for, total):
 def related_items(page, user, limit=6):
     """Items related to this one: the editor's choice first (in their order), then items
     sharing learning lines and themes (most shared first, newest first). Visible only,
-    in the current language where a translation exists. Two queries."""
+    in the current language where a translation exists. Two queries, remembered until
+    content changes."""
+    return cached_for_content(
+        "related-items", (audience_key(user), get_language(), page.pk, limit),
+        lambda: _related_items(page, user, limit))
+
+
+def _related_items(page, user, limit):
     manual = KnowledgeItemRelation.objects.filter(page=page)
     lines = LineThrough.objects.filter(knowledgeitempage_id=page.pk).values(
         "learninglinepage__translation_key")

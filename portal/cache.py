@@ -128,3 +128,45 @@ class AnonymousPageCacheMiddleware:
         # a session cookie), but be strict: only responses rendered for AnonymousUser.
         user = getattr(request, "user", None)
         return user is None or not user.is_authenticated
+
+
+# -- Data computed from published content ------------------------------------------------
+# Counts and suggestions that only change when content changes (facet counts of the
+# kennisbank, the knowledge map, related items) are kept per audience under a content
+# generation. Every page publish, unpublish, move or delete, every view-restriction
+# change and every change to a vocabulary starts a new generation
+# (portal/cache_invalidation.py), so nothing stale or member-only is ever served from it.
+
+CONTENT_GENERATION_KEY = "portal:content:generation"
+CONTENT_SECONDS = 3600
+
+
+def bump_content_generation(*args, **kwargs):
+    _safe(lambda: cache.set(CONTENT_GENERATION_KEY,
+                            (cache.get(CONTENT_GENERATION_KEY) or 0) + 1, None))
+
+
+def audience_key(user):
+    """What decides which pages a user may see (portal.visibility): signed in or not,
+    their groups, superuser. Users with the same key see the same pages."""
+    if user is None or not user.is_authenticated:
+        return "public"
+    from portal.visibility import group_ids
+
+    groups = ",".join(str(group_id) for group_id in sorted(group_ids(user)))
+    return f"user:{groups}:{int(user.is_superuser)}"
+
+
+def cached_for_content(name, parts, compute):
+    """``compute()``, remembered until content changes; ``parts`` say what it depends on
+    (include audience_key(user) for anything filtered by visibility, and the language)."""
+    generation = _safe(lambda: cache.get(CONTENT_GENERATION_KEY), None)
+    if generation is None and not _safe(lambda: cache.add(CONTENT_GENERATION_KEY, 0, None)):
+        return compute()  # no working cache
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
+    key = f"portal:content:{name}:{generation or 0}:{digest}"
+    value = _safe(lambda: cache.get(key))
+    if value is None:
+        value = compute()
+        _safe(lambda: cache.set(key, value, CONTENT_SECONDS))
+    return value

@@ -3,7 +3,7 @@
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from portal.cache import purge_paths
+from portal.cache import bump_content_generation, purge_paths
 
 
 def _paths_of(pages):
@@ -30,6 +30,7 @@ def purge_for_page(page):
 
     bump_navigation()
     forget_routes()
+    bump_content_generation()
     purge_paths(_paths_of(affected_pages(page)) | {"/agenda.ics", "/sitemap.xml"})
 
 
@@ -56,7 +57,20 @@ def on_page_delete(sender, instance, **kwargs):
 
 
 def connect():
-    from django.db.models.signals import post_delete
+    from django.apps import apps
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.models import PageViewRestriction
+
+    # Who may see what, and the vocabularies counts are labelled with.
+    for model in (PageViewRestriction, apps.get_model("portal", "ThemeTag"),
+                  apps.get_model("portal", "SustainableDevelopmentGoal"),
+                  apps.get_model("memberhub", "MemberOrganisation")):
+        post_save.connect(bump_content_generation, sender=model,
+                          dispatch_uid=f"content_generation_saved_{model.__name__}")
+        post_delete.connect(bump_content_generation, sender=model,
+                            dispatch_uid=f"content_generation_deleted_{model.__name__}")
+    m2m_changed.connect(bump_content_generation, sender=PageViewRestriction.groups.through,
+                        dispatch_uid="content_generation_restriction_groups")
 
     page_published.connect(on_page_change, dispatch_uid="pagecache_published")
     page_unpublished.connect(on_page_change, dispatch_uid="pagecache_unpublished")

@@ -14,7 +14,7 @@ MEMBERS_GROUP_NAME = "Members"
 EDITORS_GROUP_NAME = "Editors"
 
 
-def _group_ids(user):
+def group_ids(user):
     if not user.is_authenticated:
         return frozenset()
     cached = getattr(user, "_portal_group_ids", None)
@@ -34,7 +34,7 @@ def restriction_admits(restriction_type, allowed_group_ids, user):
     if restriction_type == PageViewRestriction.GROUPS:
         if not user.is_authenticated:
             return False
-        return user.is_superuser or bool(set(allowed_group_ids) & _group_ids(user))
+        return user.is_superuser or bool(set(allowed_group_ids) & group_ids(user))
     return False
 
 

@@ -1,3 +1,5 @@
+import datetime
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -109,4 +111,16 @@ def filesize(value):
         if size < 1024 or unit == "GB":
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
         size /= 1024
+    return ""
+
+
+@register.filter(expects_localtime=True)
+def html_datetime(value):
+    """The value for the ``datetime`` attribute of ``<time>``: ISO 8601 in the current time
+    zone, to the second. (The ``c`` date format keeps microseconds, and HTML allows at most
+    three digits for fractions of a second.)"""
+    if isinstance(value, datetime.datetime):
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     return ""

@@ -1,5 +1,7 @@
 // Title suggestions for the search field. The page works fully without this script:
-// it only adds a list of links under the field while typing.
+// it only adds a list of suggestions under the field while typing.
+// ARIA combobox pattern (list autocomplete): focus stays in the field, the arrow keys move
+// aria-activedescendant through the options, Enter opens the chosen one, Escape closes.
 (function () {
   "use strict";
   var input = document.getElementById("search-query");
@@ -8,11 +10,35 @@
   var url = input.getAttribute("data-autocomplete-url");
   var timer = null;
   var controller = null;
+  var active = -1;
+
+  function options() {
+    return Array.prototype.slice.call(list.querySelectorAll("[role='option']"));
+  }
+
+  function setActive(index) {
+    var items = options();
+    active = index;
+    items.forEach(function (item, i) {
+      item.setAttribute("aria-selected", i === index ? "true" : "false");
+    });
+    if (index >= 0 && items[index]) {
+      input.setAttribute("aria-activedescendant", items[index].id);
+      items[index].scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
 
   function clear() {
     list.innerHTML = "";
     list.hidden = true;
     input.setAttribute("aria-expanded", "false");
+    setActive(-1);
+  }
+
+  function open(item) {
+    window.location.href = item.getAttribute("data-url");
   }
 
   function show(results) {
@@ -20,13 +46,13 @@
     results.forEach(function (result, index) {
       var item = document.createElement("li");
       item.setAttribute("role", "option");
+      item.setAttribute("aria-selected", "false");
       item.id = "search-suggestion-" + index;
-      var link = document.createElement("a");
-      link.href = result.url;
-      link.textContent = result.title;
-      item.appendChild(link);
+      item.setAttribute("data-url", result.url);
+      item.textContent = result.title;
       list.appendChild(item);
     });
+    setActive(-1);
     list.hidden = results.length === 0;
     input.setAttribute("aria-expanded", results.length ? "true" : "false");
   }
@@ -46,24 +72,29 @@
   });
 
   input.addEventListener("keydown", function (event) {
-    if (event.key === "ArrowDown" && !list.hidden) {
-      var first = list.querySelector("a");
-      if (first) { event.preventDefault(); first.focus(); }
+    var items = options();
+    if (list.hidden || !items.length) { return; }
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      setActive(Math.min(active + 1, items.length - 1));
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      setActive(active - 1);
+    } else if (event.key === "Enter" && active >= 0) {
+      event.preventDefault();
+      open(items[active]);
     } else if (event.key === "Escape") {
+      event.preventDefault();
       clear();
     }
   });
 
-  list.addEventListener("keydown", function (event) {
-    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
-    var index = links.indexOf(document.activeElement);
-    if (event.key === "ArrowDown" && index < links.length - 1) {
-      event.preventDefault(); links[index + 1].focus();
-    } else if (event.key === "ArrowUp") {
-      event.preventDefault();
-      if (index > 0) { links[index - 1].focus(); } else { input.focus(); }
-    } else if (event.key === "Escape") {
-      clear(); input.focus();
-    }
+  input.addEventListener("blur", function () { window.setTimeout(clear, 150); });
+
+  // Keep the focus in the field while an option is clicked.
+  list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+  list.addEventListener("click", function (event) {
+    var item = event.target.closest("[role='option']");
+    if (item) { open(item); }
   });
 })();

@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
+    "portal.middleware.MethodNotAllowedPageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.routing.RememberedRouteMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its lockout page.

@@ -80,3 +80,14 @@ def test_call_to_action_needs_exactly_one_target():
     block = CallToActionBlock()
     with pytest.raises(StructBlockValidationError):
         block.clean(block.to_python({"title": "Doe mee", "button_label": "Ja"}))
+
+
+@pytest.mark.django_db
+def test_form_address_opened_in_the_browser_explains_itself(client, site_structure, member):
+    client.force_login(member)
+    response = client.get("/accounts/mijn-gegevens/verwijderen/")
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    html = response.content.decode()
+    assert html.startswith("<!DOCTYPE html>") or html.lstrip().lower().startswith("<!doctype")
+    assert "Gebruik het formulier op de pagina" in html

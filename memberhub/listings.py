@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from portal.agenda import AgendaEntry, agenda_entries
+from portal.cache import audience_key, cached_for_content
 from portal.pagination import paginate, querystring_without
 from portal.selectors import prefer_current_language
 from portal.visibility import visible_pages
@@ -177,9 +178,16 @@ def publications(user, kind, filters):
 def publication_context(request, kind, per_page=12):
     options = filter_options()
     form = FilterForm(request.GET, LISTING_FILTERS[kind], options)
-    listing = paginate(request, publications(request.user, kind, form.active_filters()),
-                       per_page)
-    return _listing_context(request, form, listing)
+    filters = form.active_filters()
+    items = publications(request.user, kind, filters)
+    # The count (a scan of every item of the kind) is remembered until content changes;
+    # open vacancies also depend on the date.
+    count = cached_for_content(
+        "publication-count",
+        (audience_key(request.user), get_language(), kind, sorted(filters.items()),
+         timezone.localdate().isoformat() if kind == "vacancy" else ""),
+        items.count)
+    return _listing_context(request, form, paginate(request, items, per_page, count=count))
 
 
 # --- Organisation page ------------------------------------------------------------------

@@ -157,9 +157,10 @@ def audience_key(user):
     return f"user:{groups}:{int(user.is_superuser)}"
 
 
-def cached_for_content(name, parts, compute):
-    """``compute()``, remembered until content changes; ``parts`` say what it depends on
-    (include audience_key(user) for anything filtered by visibility, and the language)."""
+def cached_for_content(name, parts, compute, timeout=CONTENT_SECONDS):
+    """``compute()``, remembered until content changes (or ``timeout`` seconds, for what
+    also depends on the clock); ``parts`` say what it depends on (include
+    audience_key(user) for anything filtered by visibility, and the language)."""
     generation = _safe(lambda: cache.get(CONTENT_GENERATION_KEY), None)
     if generation is None and not _safe(lambda: cache.add(CONTENT_GENERATION_KEY, 0, None)):
         return compute()  # no working cache
@@ -168,5 +169,5 @@ def cached_for_content(name, parts, compute):
     value = _safe(lambda: cache.get(key))
     if value is None:
         value = compute()
-        _safe(lambda: cache.set(key, value, CONTENT_SECONDS))
+        _safe(lambda: cache.set(key, value, timeout))
     return value

@@ -4,8 +4,12 @@ the end gives the last page."""
 from django.core.paginator import Paginator
 
 
-def paginate(request, object_list, per_page=12, param="page"):
+def paginate(request, object_list, per_page=12, param="page", count=None):
+    """A page of ``object_list`` (a bad or too high page number gives the nearest page).
+    ``count``, when known (e.g. remembered), saves the COUNT query."""
     paginator = Paginator(object_list, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property
     raw = request.GET.get(param, "1")
     try:
         number = int(raw)

@@ -95,8 +95,13 @@ def breadcrumbs(page, user):
 
 def home_sections(home, user):
     """The section pages directly below the home page, for the home page's cards
-    (generic pages: title and search description, in one query)."""
-    return list(visible_pages(user, home.get_children()).order_by("path"))
+    (generic pages: title and search description, in one query; remembered until
+    content changes)."""
+    from portal.cache import audience_key, cached_for_content
+
+    return cached_for_content(
+        "home-sections", (audience_key(user), home.pk),
+        lambda: list(visible_pages(user, home.get_children()).order_by("path")))
 
 
 def prefer_current_language(queryset):
@@ -133,7 +138,17 @@ HIGHLIGHTS = [
 
 def home_highlights(user):
     """Latest news, knowledge and impact stories and the next agenda entries the user may
-    see, for the home page: one query per kind plus the agenda sources."""
+    see, for the home page: one query per kind plus the agenda sources, remembered per
+    audience until content changes or a minute passes (the agenda moves with the clock)."""
+    from django.utils.translation import get_language
+
+    from portal.cache import audience_key, cached_for_content
+
+    return cached_for_content("home-highlights", (audience_key(user), get_language()),
+                              lambda: _home_highlights(user), timeout=60)
+
+
+def _home_highlights(user):
     from django.apps import apps
     from django.utils import timezone
 

@@ -309,3 +309,18 @@ def test_workflow_is_created_once_on_the_directory(hub):
     assert hub["page_a"].get_workflow().name == services.WORKFLOW_NAME
 
 
+
+
+@pytest.mark.django_db
+def test_remembered_listing_counts_follow_publishing(client, site_structure, organisation):
+    from tests.memberhub.factories import add_news, organisation_page
+
+    parent = organisation_page(organisation)
+    first = add_news(parent, "Eerste bericht")
+    assert client.get("/nieuws/").context["listing"].paginator.count == 1
+    add_news(parent, "Tweede bericht")
+    assert client.get("/nieuws/").context["listing"].paginator.count == 2
+    first.unpublish()
+    response = client.get("/nieuws/")
+    assert response.context["listing"].paginator.count == 1
+    assert "Eerste bericht" not in response.content.decode()

@@ -143,11 +143,12 @@ def build_document(page, restrictions=None):
     date = _as_datetime(fields.get("date") or page.first_published_at)
     facets = {
         "content_type": [fields.get("content_type") or "page"],
-        "learning_line": list(fields.get("learning_lines") or []),
-        "track": list(fields.get("tracks") or []),
-        "theme": list(fields.get("themes") or []),
-        "organisation": list(fields.get("organisations") or []),
-        "sdg": [str(number) for number in fields.get("sdgs") or []],
+        # Sorted: relations without an order (tags) come back in any order.
+        "learning_line": sorted(fields.get("learning_lines") or []),
+        "track": sorted(fields.get("tracks") or []),
+        "theme": sorted(fields.get("themes") or []),
+        "organisation": sorted(fields.get("organisations") or []),
+        "sdg": sorted(str(number) for number in fields.get("sdgs") or []),
         "year": [str(date.year)] if date else [],
         "language": [fields.get("language") or page.locale.language_code],
     }

@@ -139,24 +139,23 @@ class DatabaseBackend(SearchBackend):
             PlainText(" ".join(words), operator="and"), candidates.only("id"),
             order_by_relevance=False,
         )
-        ids = [doc.id for doc in results[:MAX_MATCHES]]
+        # Every match (the total and the facets count them all); PostgreSQL's full-text
+        # index makes this one query.
+        ids = [doc.id for doc in results]
         patterns = [re.compile(r"\b" + re.escape(word), re.IGNORECASE) for word in words]
         matches = []
         for start in range(0, len(ids), MATCH_BATCH):
             rows = SearchDocument.objects.filter(id__in=ids[start:start + MATCH_BATCH]).values_list(
                 "id", "title", "summary", "content_type", "date")
             for doc_id, title, summary, content_type, date in rows:
-                score = 1.0
-                for pattern in patterns:
-                    if pattern.search(title):
-                        score += 4
-                    if pattern.search(summary):
-                        score += 2
+                score = 1.0 + self._field_weight(patterns, title, summary)
                 matches.append((doc_id, score, content_type, date))
         return matches
 
     def _sqlite_fts(self):
         """Whether Wagtail's search runs on SQLite's FTS5 table (then we query it directly)."""
+        if connection.vendor != "sqlite":
+            return False  # the SQLite backend module cannot even be imported elsewhere
         from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
         from wagtail.search.backends import get_search_backend
 
@@ -290,16 +289,13 @@ class DatabaseBackend(SearchBackend):
 
     def _facet_counts(self, ids):
         """Counts per facet value over the matches, grouped in the database."""
-        counts = defaultdict(Counter)
+        rows = []
         for start in range(0, len(ids), MATCH_BATCH):
-            rows = (
+            rows += (
                 SearchFacetValue.objects.filter(document_id__in=ids[start:start + MATCH_BATCH])
                 .values_list("facet", "value").annotate(number=Count("id")).order_by()
             )
-            for facet, value, number in rows:
-                counts[facet][value] += number
-        return {facet: counts[facet].most_common(50) for facet in FACETS + ["sdg"]
-                if counts.get(facet)}
+        return self._facets_from_rows(rows)
 
     # -- suggestions and autocomplete ------------------------------------------------
 

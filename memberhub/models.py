@@ -8,7 +8,6 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -20,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.pages import SectionIndexPage
+from portal.text import plain_text
 
 # Rich text that members write: paragraphs, two heading levels, lists, links, bold and
 # italic. No embeds, no images, no raw HTML (Draftail stores only these features).
@@ -337,7 +337,7 @@ def validate_timezone(value):
 
 
 def _rich_text_plain(value):
-    return " ".join(strip_tags(value or "").split())
+    return plain_text(value)
 
 
 class OrganisationPageTheme(ItemBase):

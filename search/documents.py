@@ -5,18 +5,16 @@ document has (title, URL, audience) and stores it.
 """
 
 import datetime
-import re
 from collections import defaultdict
-from html import unescape
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
+from portal.text import plain_text
 from search.models import SearchDocument, SearchFacetValue
 
 FACETS = ["content_type", "learning_line", "track", "theme", "organisation", "year", "language"]
@@ -95,15 +93,6 @@ def _as_datetime(value):
     if isinstance(value, datetime.datetime):
         return value if timezone.is_aware(value) else timezone.make_aware(value)
     return timezone.make_aware(datetime.datetime.combine(value, datetime.time(12)))
-
-
-BLOCK_END = re.compile(r"(</(?:p|h[1-6]|li|div|blockquote|td|th)>|<br\s*/?>)", re.IGNORECASE)
-
-
-def plain_text(value):
-    """Text without markup; block ends become spaces so words do not run together."""
-    text = BLOCK_END.sub(r"\1 ", str(value or ""))
-    return re.sub(r"\s+", " ", unescape(strip_tags(text))).strip()
 
 
 def streamfield_text(stream_value):

@@ -164,3 +164,11 @@ def test_rebuild_removes_documents_of_pages_that_went_away(publish):
     assert SearchDocument.objects.get(page=kept).title == "Blijft vindbaar"
     assert service.search("zonnepanelen", AnonymousUser()).total == 1
     assert service.search("windmolens", AnonymousUser()).total == 0
+
+
+def test_paragraphs_do_not_run_together_in_documents():
+    from portal.text import plain_text
+
+    assert plain_text("<p>Voor watervoorziening.</p><p>Lees meer</p>") == \
+        "Voor watervoorziening. Lees meer"
+    assert plain_text("Regel<br>volgende &amp; laatste") == "Regel volgende & laatste"

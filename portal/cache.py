@@ -41,7 +41,7 @@ def _entry_key(path, query, generation):
     return f"pagecache:page:{generation}:{digest}"
 
 
-def _safe(operation, default=None):
+def cache_safely(operation, default=None):
     """A cache that is down (Redis unreachable) means: no cache, never an error."""
     try:
         return operation()
@@ -50,11 +50,16 @@ def _safe(operation, default=None):
         return default
 
 
+def bump_generation(key):
+    """Start a new generation under ``key``: everything cached under the old one is
+    forgotten at once. A cache that is down has nothing to forget."""
+    cache_safely(lambda: cache.set(key, (cache.get(key) or 0) + 1, None))
+
+
 def purge_paths(paths):
     """Invalidate every cached variant of these paths (e.g. '/kennisbank/')."""
     for path in set(paths):
-        key = _generation_key(path)
-        _safe(lambda key=key: cache.set(key, (cache.get(key) or 0) + 1, None))
+        bump_generation(_generation_key(path))
 
 
 GLOBAL_GENERATION_KEY = "pagecache:gen:all"
@@ -62,8 +67,7 @@ GLOBAL_GENERATION_KEY = "pagecache:gen:all"
 
 def purge_everything():
     """Invalidate every cached page (e.g. the header or footer changed)."""
-    _safe(lambda: cache.set(GLOBAL_GENERATION_KEY,
-                            (cache.get(GLOBAL_GENERATION_KEY) or 0) + 1, None))
+    bump_generation(GLOBAL_GENERATION_KEY)
 
 
 def is_cacheable_request(request):
@@ -90,14 +94,14 @@ class AnonymousPageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         path, query = request.path, request.META.get("QUERY_STRING", "")
-        generations = _safe(lambda: cache.get_many([_generation_key(path),
+        generations = cache_safely(lambda: cache.get_many([_generation_key(path),
                                                     GLOBAL_GENERATION_KEY]), None)
         if generations is None:
             return self.get_response(request)
         generation = (f"{generations.get(GLOBAL_GENERATION_KEY, 0)}."
                       f"{generations.get(_generation_key(path), 0)}")
         key = _entry_key(path, query, generation)
-        stored = _safe(lambda: cache.get(key))
+        stored = cache_safely(lambda: cache.get(key))
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status)
@@ -109,7 +113,7 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if self._storable(request, response):
             headers = [(name, response[name]) for name in HEADERS_TO_KEEP if name in response]
-            _safe(lambda: cache.set(key, (response.status_code, headers, response.content),
+            cache_safely(lambda: cache.set(key, (response.status_code, headers, response.content),
                                     _timeout()))
             response["X-Page-Cache"] = "miss"
         return response
@@ -142,8 +146,7 @@ CONTENT_SECONDS = 3600
 
 
 def bump_content_generation(*args, **kwargs):
-    _safe(lambda: cache.set(CONTENT_GENERATION_KEY,
-                            (cache.get(CONTENT_GENERATION_KEY) or 0) + 1, None))
+    bump_generation(CONTENT_GENERATION_KEY)
 
 
 def audience_key(user):
@@ -161,13 +164,13 @@ def cached_for_content(name, parts, compute, timeout=CONTENT_SECONDS):
     """``compute()``, remembered until content changes (or ``timeout`` seconds, for what
     also depends on the clock); ``parts`` say what it depends on (include
     audience_key(user) for anything filtered by visibility, and the language)."""
-    generation = _safe(lambda: cache.get(CONTENT_GENERATION_KEY), None)
-    if generation is None and not _safe(lambda: cache.add(CONTENT_GENERATION_KEY, 0, None)):
+    generation = cache_safely(lambda: cache.get(CONTENT_GENERATION_KEY), None)
+    if generation is None and not cache_safely(lambda: cache.add(CONTENT_GENERATION_KEY, 0, None)):
         return compute()  # no working cache
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
     key = f"portal:content:{name}:{generation or 0}:{digest}"
-    value = _safe(lambda: cache.get(key))
+    value = cache_safely(lambda: cache.get(key))
     if value is None:
         value = compute()
-        _safe(lambda: cache.set(key, value, timeout))
+        cache_safely(lambda: cache.set(key, value, timeout))
     return value

@@ -14,7 +14,6 @@ unpublish, move or delete and every site change starts a new generation of entri
 (:func:`forget_routes`), so a new translation or page takes over its URL at once.
 """
 
-import logging
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -23,7 +22,7 @@ from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-logger = logging.getLogger(__name__)
+from portal.cache import bump_generation, cache_safely
 
 ROUTE_GENERATION_KEY = "portal:routes:generation"
 SITE_KEY_PREFIX = "portal:routes:site"
@@ -32,26 +31,17 @@ ENTRY_SECONDS = 24 * 3600
 
 
 def _cache_get(key):
-    try:
-        return cache.get(key)
-    except Exception:  # a cache that is down means: walk the tree as Wagtail does
-        logger.warning("Route cache unavailable", exc_info=True)
-        return None
+    # A cache that is down gives None: the tree is walked as Wagtail does.
+    return cache_safely(lambda: cache.get(key))
 
 
 def _cache_set(key, value):
-    try:
-        cache.set(key, value, ENTRY_SECONDS)
-    except Exception:
-        logger.warning("Route cache unavailable", exc_info=True)
+    cache_safely(lambda: cache.set(key, value, ENTRY_SECONDS))
 
 
 def forget_routes(*args, **kwargs):
     """Start a new generation of remembered routes and sites (a page or site changed)."""
-    try:
-        cache.set(ROUTE_GENERATION_KEY, (cache.get(ROUTE_GENERATION_KEY) or 0) + 1, None)
-    except Exception:
-        logger.warning("Route cache unavailable", exc_info=True)
+    bump_generation(ROUTE_GENERATION_KEY)
 
 
 def _generation():

@@ -47,13 +47,9 @@ NAVIGATION_GENERATION_KEY = "portal:navigation:generation"
 
 def bump_navigation():
     """Forget cached menus (a page or the navigation setting changed)."""
-    from django.core.cache import cache
+    from portal.cache import bump_generation
 
-    try:
-        cache.set(NAVIGATION_GENERATION_KEY, (cache.get(NAVIGATION_GENERATION_KEY) or 0) + 1,
-                  None)
-    except Exception:  # noqa: S110  # nosec B110 (no cache: nothing to forget)
-        pass
+    bump_generation(NAVIGATION_GENERATION_KEY)
 
 
 def main_navigation(site, user):

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test install lint check messages clean
+.PHONY: serve test install lint check messages clean services
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ serve: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo --if-empty
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# PostgreSQL and Redis on 127.0.0.1 (Debian packages, installed when missing; needs root).
+services:
+	bash .ci/services.sh
 
 # Two workers: the machines have two cores. PYTEST_ARGS adds options (e.g. --create-db).
 PYTEST_WORKERS ?= 2

@@ -32,7 +32,7 @@ def test_one_click_registration_and_cancel(client, session, member, organisation
     response = client.post(session.url + "register/", follow=True)
     assert response.status_code == 200
     assert Registration.objects.get().status == Status.REGISTERED
-    assert "Je bent aangemeld" in response.content.decode() or messages_of(response)
+    assert any(message.startswith("Je bent aangemeld") for message in messages_of(response))
     response = client.post(session.url + "cancel/", {"next": "/mijn/"})
     assert response.status_code == 302 and response["Location"] == "/mijn/"
     assert Registration.objects.get().status == Status.CANCELLED
@@ -81,7 +81,7 @@ def test_waitlisted_person_does_not_see_the_link(client, line, member, organisat
     client.force_login(member)
     body = client.get(session.url).content.decode()
     assert "meet.example.org/geheim" not in body
-    assert "(positie 1)" in body or "(position 1)" in body
+    assert "(positie 1)" in body
 
 
 def test_draft_and_private_sessions_never_leak(client, line, member):
@@ -90,7 +90,8 @@ def test_draft_and_private_sessions_never_leak(client, line, member):
     draft = make_session(line, publish=False, title="Geheime conceptsessie")
     private = make_session(line, title="Besloten sessie")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
-    assert client.get(draft.url or "/leerlijnen/x/").status_code == 404
+    assert draft.url  # a draft still has its address, which must not answer
+    assert client.get(draft.url).status_code == 404
     assert client.get(private.url).status_code == 302
     page = client.get(line.url).content.decode()
     assert "Geheime conceptsessie" not in page and "Besloten sessie" not in page
@@ -163,7 +164,7 @@ def test_mijn_lists_registrations_waitlist_and_evaluations_due(client, line, mem
     client.force_login(member)
     body = client.get("/mijn/").content.decode()
     assert "Komende sessie" in body
-    assert "(positie 1)" in body or "(position 1)" in body
+    assert "(positie 1)" in body
     assert "Afgelopen sessie" in body and "/evaluatie/" in body
 
 
@@ -175,7 +176,10 @@ def test_working_group_join_consent_and_leave(client, line, member, organisation
     assert membership.show_name is False
     body = client.get(group.url).content.decode()
     assert organisation.name in body
-    assert member.last_name not in body.split("Deelnemers")[-1].split("Take part")[0] or True
+    # Without consent the person is not listed by name; the organisation is.
+    section = body.split('id="wg-organisations"')[1].split('id="wg-join"')[0]
+    assert member.last_name and organisation.name in section
+    assert member.last_name not in section and "Deelnemers" not in section
     client.logout()
     public = client.get(group.url).content.decode()
     assert organisation.name in public and member.last_name not in public

@@ -10,12 +10,16 @@ same permission policies Wagtail uses elsewhere:
 - the page types usage report names the last edited page of every type, also another
   organisation's draft: for anyone without rights on the whole tree it counts and names
   only pages they may explore (Wagtail's ``explorable_instances``, as the page API);
+- the page chooser (browse and search) lists every page, drafts included: it shows such
+  a person only pages they may see on the site or explore in the admin;
 - bulk action confirmation pages list the titles of items the user may not act on:
   the template override (templates/wagtailadmin/bulk_actions/confirmation/
   list_items_with_no_access.html) shows their number only.
 """
 
-from django.db.models import F
+from django.db.models import F, Q
+from django.http import Http404
+from wagtail.admin.views.chooser import BrowseView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.serializers import AdminImageSerializer
@@ -25,6 +29,7 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from portal.media import manageable
+from portal.visibility import visible_pages
 
 
 class ScopedDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
@@ -84,3 +89,28 @@ class ScopedPageTypesUsageReportView(PageTypesUsageReportView):
                                 "title", "-pk").first()
             item.last_edited_page = last.specific if last else None
         return page_types
+
+
+def choosable_pages(user):
+    """Pages a person without rights on the whole tree meets in the page chooser: those
+    they may see on the site (portal.visibility) and those they may explore in the admin
+    (their organisation's own pages, drafts included)."""
+    explorable = policy_registry.get_by_type(Page).explorable_instances(user)
+    return Page.objects.filter(Q(id__in=visible_pages(user).values("id"))
+                               | Q(id__in=explorable.order_by().values("id")))
+
+
+def narrow_page_chooser(pages, request):
+    if sees_whole_tree(request.user):
+        return pages
+    return pages.filter(id__in=choosable_pages(request.user).values("id"))
+
+
+class ScopedPageChooserBrowseView(BrowseView):
+    """Wagtail's page chooser; a page one may not meet cannot be opened as the parent."""
+
+    def get(self, request, parent_page_id=None):
+        if parent_page_id and not sees_whole_tree(request.user) and not choosable_pages(
+                request.user).filter(id=parent_page_id).exists():
+            raise Http404
+        return super().get(request, parent_page_id)

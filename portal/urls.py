@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from memberhub.feeds import agenda_ics
 from memberhub.forms import PortalAuthenticationForm, PortalPasswordResetForm
-from portal.admin_scoping import ScopedPageTypesUsageReportView
+from portal.admin_scoping import ScopedPageChooserBrowseView, ScopedPageTypesUsageReportView
 from portal.api import api_router
 from portal.media_views import serve_document, serve_image_original, serve_rendition
 from portal.privacy import account_deleted, delete_my_account, my_data
@@ -54,6 +54,9 @@ urlpatterns = [
     path("admin/reports/page-types-usage/results/",
          require_admin_access(ScopedPageTypesUsageReportView.as_view(results_only=True)),
          name="portal_page_types_usage_results"),
+    path("admin/choose-page/<int:parent_page_id>/",
+         require_admin_access(ScopedPageChooserBrowseView.as_view()),
+         name="portal_choose_page_child"),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document view (the before_serve_document hook asks the rule) without
     # shared caching; then Wagtail's other document URLs.

@@ -62,3 +62,10 @@ def scoped_media_admin_api(router):
 
     router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
     router.register_endpoint("images", ScopedImagesAdminAPIViewSet)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_without_other_organisations_drafts(pages, request):
+    from portal.admin_scoping import narrow_page_chooser
+
+    return narrow_page_chooser(pages, request)

@@ -284,3 +284,26 @@ def test_document_without_file_name_match_for_other_roles(client, kennisbank, ro
     document.save()
     assert refused(get(client, roles["member"], doc_url(document)))
     assert served(get(client, roles["member_b"], doc_url(document)))
+
+
+def test_demo_members_only_documents_are_protected(client):
+    """After `manage.py load_demo`, the political monitor editions, the draft code of
+    conduct and the self-evaluation form download for members only."""
+    from django.core.management import call_command
+
+    from knowledge.models import KnowledgeItemPage
+    from memberhub.models import User
+
+    call_command("load_demo")
+    restricted = [item for item in KnowledgeItemPage.objects.live() if item.requires_membership]
+    documents = [attachment.document for item in restricted
+                 for attachment in item.attachments.all()]
+    titles = {document.title for document in documents}
+    assert {"Concept gedragscode", "Zelfevaluatieformulier kwaliteitsnorm"} <= titles
+    assert any(title.startswith("Politieke monitor") for title in titles)
+    member = User.objects.get(email="lid@example.org")
+    for document in documents:
+        assert refused(get(client, None, doc_url(document))), document.title
+        assert served(get(client, member, doc_url(document))), document.title
+    public = KnowledgeItemPage.objects.live().public().filter(attachments__isnull=False).first()
+    assert served(get(client, None, doc_url(public.attachments.first().document)))

@@ -45,14 +45,22 @@ def secrets(hub, member_a):
     access = OrganisationAccess.objects.select_related("collection")
     collection_a = access.get(organisation=hub["page_a"].organisation).collection
     collection_b = access.get(organisation=hub["page_b"].organisation).collection
+    draft = add_news(hub["page_b"], title=SECRET_DRAFT, publish=False)
+    draft.get_workflow().start(draft, member_b_of(hub))  # in moderation: workflow reports
     return {
-        "draft": add_news(hub["page_b"], title=SECRET_DRAFT, publish=False),
+        "draft": draft,
         "own_draft": add_news(hub["page_a"], title="Eigen concept van Alfa", publish=False),
         "document": _document(SECRET_DOCUMENT, collection_b),
         "image": _image(SECRET_IMAGE, collection_b),
         "own_document": _document(OWN_DOCUMENT, collection_a),
         "own_image": _image(OWN_IMAGE, collection_a),
     }
+
+
+def member_b_of(hub):
+    from tests.factories import MembershipFactory
+
+    return MembershipFactory(organisation=hub["page_b"].organisation).user
 
 
 def urls(secrets):
@@ -80,7 +88,10 @@ def urls(secrets):
         "/admin/reports/site-history/",
         "/admin/reports/aging-pages/",
         "/admin/reports/workflow/",
+        "/admin/reports/workflow/results/",
         "/admin/reports/workflow_tasks/",
+        "/admin/reports/workflow_tasks/results/",
+        "/admin/workflows/tasks/index/",
         "/admin/pages/search/?q=Geheim",
         "/admin/choose-page/search/?q=Geheim",
         f"/admin/choose-page/{draft.get_parent().id}/",
@@ -150,6 +161,7 @@ def test_member_b_and_editor_still_see_it(client, secrets, member_b, editor):
 
 
 def test_page_types_report_counts_only_own_pages_for_a_member(client, secrets, member_a):
+    secrets["draft"].save_revision()  # another organisation's draft is the last edited
     client.force_login(member_a)
     response = client.get("/admin/reports/page-types-usage/")
     assert response.status_code == 200

@@ -4,15 +4,18 @@ Every check goes through the URL a visitor, a member or an editor would open:
 ``/documents/<id>/<file>``, the original image URL and the renditions under /media/.
 """
 
+import importlib
+
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.urls import clear_url_caches, reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
+import portal.urls
 from knowledge.demo import minimal_pdf
 from knowledge.models import KnowledgeItemDocument
 from memberhub.models import OrganisationAccess
@@ -172,13 +175,6 @@ def test_wrong_filename_is_not_found(client, kennisbank):
     assert client.get(f"/documents/{document.id}/iets-anders.pdf").status_code == 404
 
 
-def test_document_files_have_no_public_media_url(client, kennisbank, settings):
-    """No URL under /media/ reaches a document's file (development serving included)."""
-    document = make_document("Monitor")
-    make_item(kennisbank, "Monitor", documents=[document], members_only=True)
-    assert client.get(f"/media/{document.file.name}").status_code == 404
-
-
 # --- Images ------------------------------------------------------------------------------
 
 
@@ -243,28 +239,32 @@ def test_original_of_an_unused_image_is_for_its_organisation(client, roles, acce
     assert served(get(client, roles["editor"], url))
 
 
-def test_renditions_are_served_under_media_in_development(client, settings):
-    image = make_image("Openbaar")
-    rendition = image.get_rendition("max-100x100")
-    # portal/urls.py adds the rendition route only with DEBUG (as for any media).
-    import importlib
-
-    from django.urls import clear_url_caches
-
-    import portal.urls
-
+@pytest.fixture
+def debug_urls(settings):
+    """The URLs as in development: portal/urls.py adds the media route only with DEBUG."""
     settings.DEBUG = True
     importlib.reload(portal.urls)
     clear_url_caches()
-    try:
-        response = client.get(rendition.url)
-        assert response.status_code == 200
-        assert client.get(f"/media/{image.file.name}").status_code == 404
-        assert client.get("/media/original_images/").status_code == 404
-    finally:
-        settings.DEBUG = False
-        importlib.reload(portal.urls)
-        clear_url_caches()
+    yield
+    settings.DEBUG = False
+    importlib.reload(portal.urls)
+    clear_url_caches()
+
+
+def test_renditions_are_served_under_media_in_development(client, debug_urls):
+    image = make_image("Openbaar")
+    rendition = image.get_rendition("max-100x100")
+    assert client.get(rendition.url).status_code == 200
+    assert client.get(f"/media/{image.file.name}").status_code == 404
+    assert client.get("/media/original_images/").status_code == 404
+
+
+def test_document_files_have_no_media_url_in_development(client, kennisbank, debug_urls):
+    """No URL under /media/ reaches a document's file."""
+    document = make_document("Monitor")
+    make_item(kennisbank, "Monitor", documents=[document], members_only=True)
+    assert document.file.name.startswith("documents/")
+    assert client.get(f"/media/{document.file.name}").status_code == 404
 
 
 def access_root_collection_id():

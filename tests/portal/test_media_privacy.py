@@ -106,9 +106,16 @@ def test_document_of_a_draft_only_is_not_public(client, kennisbank, roles):
 
 
 def test_unreferenced_upload_is_only_for_who_manages_it(client, roles, access):
-    document = make_document("Losse upload")
-    document.collection = access["a"].collection
-    document.save()
+    """A member uploads a file in the admin; until a page uses it, only their own
+    organisation and the editors can download it."""
+    client.force_login(roles["member"])
+    upload = SimpleUploadedFile("begroting.pdf", minimal_pdf("Begroting", ["Intern"]),
+                                content_type="application/pdf")
+    response = client.post(reverse("wagtaildocs:add"), {
+        "title": "Interne begroting", "file": upload, "collection": access["a"].collection_id})
+    assert response.status_code == 302, response.content[:2000]
+    document = get_document_model().objects.get(title="Interne begroting")
+    assert document.collection_id == access["a"].collection_id
     for role in ("visitor", "outsider", "member_b"):
         assert refused(get(client, roles[role], doc_url(document))), role
     assert served(get(client, roles["member"], doc_url(document)))

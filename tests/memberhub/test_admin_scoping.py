@@ -139,6 +139,10 @@ def test_member_sees_own_organisations_media_in_the_api(client, secrets, member_
     images = client.get("/admin/api/main/images/").json()
     assert [item["title"] for item in images["items"]] == [OWN_IMAGE]
     assert client.get(f"/admin/api/main/images/{secrets['image'].id}/").status_code == 404
+    assert client.get(f"/admin/api/main/documents/{secrets['document'].id}/").status_code == 404
+    # Nor can the other organisation's image be fetched through the admin's preview.
+    preview = client.get(f"/admin/images/{secrets['image'].id}/preview/original/")
+    assert preview.status_code in (302, 403)
     detail = client.get(f"/admin/api/main/images/{secrets['own_image'].id}/").json()
     # The download link is the checked view, not a file path under /media/.
     assert detail["meta"]["download_url"].startswith(

@@ -30,8 +30,8 @@ def setting_saved(sender, instance, created=False, **kwargs):
 
 def index_references_now(sender, instance, **kwargs):
     """Record which documents and images a page uses as it is published, in the request
-    (Wagtail queues this for a task worker): a file added to a members-only item is
-    protected by that item's rule at once."""
+    (Wagtail queues this for a task worker): from that moment a file follows the page's
+    rule (portal/media.py), e.g. one moved from a public page to a members-only one."""
     from wagtail.models import ReferenceIndex
 
     if ReferenceIndex.is_indexed(type(instance)):

@@ -28,6 +28,16 @@ def setting_saved(sender, instance, created=False, **kwargs):
     purge_everything()  # header and footer are on every cached page
 
 
+def index_references_now(sender, instance, **kwargs):
+    """Record which documents and images a page uses as it is published, in the request
+    (Wagtail queues this for a task worker): from that moment a file follows the page's
+    rule (portal/media.py), e.g. one moved from a public page to a members-only one."""
+    from wagtail.models import ReferenceIndex
+
+    if ReferenceIndex.is_indexed(type(instance)):
+        ReferenceIndex.create_or_update_for_object(instance)
+
+
 def connect():
     from django.db.models.signals import post_delete, post_save
     from wagtail.models import Locale
@@ -51,4 +61,15 @@ def connect():
     post_delete.connect(forget_routes, sender=Site, dispatch_uid="portal_routes_site_deleted")
 
     post_migrate.connect(groups_after_migrate, dispatch_uid="portal_groups_after_migrate")
+
+    # Documents and images follow the pages that use them (portal/media.py).
+    from django.db.models.signals import pre_save
+    from wagtail.images import get_image_model
+    from wagtail.signals import page_published
+
+    from portal.media import give_upload_a_secret_name
+
+    pre_save.connect(give_upload_a_secret_name, sender=get_image_model(),
+                     dispatch_uid="portal_image_secret_name")
+    page_published.connect(index_references_now, dispatch_uid="portal_references_on_publish")
     cache_invalidation.connect()

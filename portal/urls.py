@@ -1,15 +1,18 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from memberhub.feeds import agenda_ics
 from memberhub.forms import PortalAuthenticationForm, PortalPasswordResetForm
+from portal.admin_scoping import ScopedPageChooserBrowseView, ScopedPageTypesUsageReportView
 from portal.api import api_router
+from portal.media_views import serve_document, serve_image_original, serve_rendition
 from portal.privacy import account_deleted, delete_my_account, my_data
 from portal.sitemap import PortalSitemap
 from portal.two_factor import two_factor
@@ -43,17 +46,34 @@ account_patterns = [
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Reports narrowed to what the user may explore (portal/admin_scoping.py); these
+    # come first so they answer instead of Wagtail's own, under Wagtail's admin guard.
+    path("admin/reports/page-types-usage/",
+         require_admin_access(ScopedPageTypesUsageReportView.as_view()),
+         name="portal_page_types_usage"),
+    path("admin/reports/page-types-usage/results/",
+         require_admin_access(ScopedPageTypesUsageReportView.as_view(results_only=True)),
+         name="portal_page_types_usage_results"),
+    path("admin/choose-page/<int:parent_page_id>/",
+         require_admin_access(ScopedPageChooserBrowseView.as_view()),
+         name="portal_choose_page_child"),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view (the before_serve_document hook asks the rule) without
+    # shared caching; then Wagtail's other document URLs.
+    path("documents/<int:document_id>/<str:document_filename>", serve_document,
+         name="portal_document"),
     path("documents/", include(wagtaildocs_urls)),
+    path("images/<int:image_id>/original/<str:filename>", serve_image_original,
+         name="portal_image_original"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("agenda.ics", agenda_ics, name="agenda_ics"),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Only renditions are files anyone may fetch; documents and image originals go
+    # through the views above (docs/deployment.md: the same rule for a web server).
+    urlpatterns.append(re_path(r"^media/images/(?P<path>[^/]+)$", serve_rendition))
 
 urlpatterns += i18n_patterns(
     path("accounts/", include(account_patterns)),

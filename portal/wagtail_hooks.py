@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -37,3 +38,34 @@ class VocabularyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyViewSetGroup)
+
+
+# --- Documents and images: who may download them, who sees them in the admin ------------
+
+
+@hooks.register("before_serve_document")
+def documents_follow_their_pages(document, request):
+    """A document is served to whoever may see a page that uses it (portal/media.py)."""
+    from portal.media import may_download
+    from portal.media_views import refuse
+
+    if not may_download(request.user, document):
+        return refuse(request)
+    return None
+
+
+@hooks.register("construct_admin_api", order=100)
+def scoped_media_admin_api(router):
+    """The admin API lists only the documents and images the user manages (after
+    Wagtail's own endpoints are registered, which list every file)."""
+    from portal.admin_scoping import ScopedDocumentsAdminAPIViewSet, ScopedImagesAdminAPIViewSet
+
+    router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
+    router.register_endpoint("images", ScopedImagesAdminAPIViewSet)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_without_other_organisations_drafts(pages, request):
+    from portal.admin_scoping import narrow_page_chooser
+
+    return narrow_page_chooser(pages, request)

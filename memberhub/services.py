@@ -220,8 +220,9 @@ def sync_all_organisations():
 
 @transaction.atomic
 def ensure_member_workflow():
-    """The workflow "Redactie" (one approval task "Goedkeuring door de redactie" for Editors) on the member
-    directory, so every member contribution goes through moderation. Idempotent."""
+    """The workflow "Redactie" (one approval task for Editors, "Goedkeuring door de
+    redactie") on the member directory, so every member contribution goes through
+    moderation. Idempotent."""
     directories = list(MemberDirectoryPage.objects.all())
     if not directories:
         return None

@@ -21,11 +21,12 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from knowledge.blocks import ExternalLinkBlock, KnowledgeBodyBlock
 from learninglines.models import Track
+from portal.admin_forms import LearningLineChoicesMixin
 from portal.pages import SectionIndexPage
 
 
@@ -89,17 +90,8 @@ class KnowledgeIndexPage(RoutablePageMixin, SectionIndexPage):
         return KnowledgeItemFeed(self)(request)
 
 
-class KnowledgeItemPageForm(WagtailAdminPageForm):
-    """Offers each learning line once (in the default language) instead of every translation."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "learning_lines" in self.fields:
-            from learninglines.models import LearningLinePage
-
-            self.fields["learning_lines"].queryset = LearningLinePage.objects.filter(
-                locale=Locale.get_default()
-            ).order_by("path")
+class KnowledgeItemPageForm(LearningLineChoicesMixin, WagtailAdminPageForm):
+    """Offers each learning line once, in the language of the item being edited."""
 
 
 class KnowledgeItemThemeTag(ItemBase):

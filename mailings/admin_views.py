@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
-from wagtail.snippets.views.snippets import EditView
+from wagtail.snippets.views.snippets import CreateView, EditView
 
 from mailings import selectors, services
 from mailings.models import Mailing
@@ -157,3 +157,24 @@ class MailingEditView(EditView):
         buttons = list(super().header_more_buttons)
         buttons.extend(mailing_buttons(self.object, self.request.user))
         return buttons
+
+
+class MailingCreateView(CreateView):
+    """A new mailing exists once the editor clicks "Save", never before: autosave is off
+    on this form (it starts on the edit form, where it updates the one mailing). With
+    autosave on, each autosave POST to this form created a mailing, so one save made two
+    identical drafts and an abandoned form stayed behind as a draft."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.autosave_enabled = False
+
+    def post(self, request, *args, **kwargs):
+        if self.expects_json_response:
+            # An autosave from a form opened before this rule (or any script): refused,
+            # so that nothing is created behind the editor's back.
+            return self.json_error_response(
+                "blocked_by_hook",
+                _("A new mailing is saved when you click “Save”; autosave starts after "
+                  "that."))
+        return super().post(request, *args, **kwargs)

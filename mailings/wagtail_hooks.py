@@ -28,6 +28,7 @@ class MailingViewSet(SnippetViewSet):
                     "sent_at", UpdatedAtColumn()]
     list_filter = ["status", "language"]
     copy_view_enabled = False
+    add_view_class = admin_views.MailingCreateView
     edit_view_class = admin_views.MailingEditView
 
     def get_urlpatterns(self):

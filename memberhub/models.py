@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.admin_forms import LearningLineChoicesMixin
 from portal.pages import SectionIndexPage
 from portal.text import plain_text
 
@@ -347,6 +348,10 @@ class OrganisationPageTheme(ItemBase):
                                  on_delete=models.CASCADE)
 
 
+class LearningLinesPageForm(LearningLineChoicesMixin, WagtailAdminPageForm):
+    """Learning lines offered once each, in the language of the page."""
+
+
 class OrganisationPage(Page):
     """/leden/<slug>/: an organisation's public profile and the home of what it publishes.
 
@@ -373,6 +378,7 @@ class OrganisationPage(Page):
         FieldPanel("themes"),
         FieldPanel("learning_lines", widget=forms.CheckboxSelectMultiple),
     ]
+    base_form_class = LearningLinesPageForm
     promote_panels = []
     search_fields = Page.search_fields + [
         index.RelatedFields("organisation", [index.SearchField("description")]),
@@ -507,6 +513,7 @@ class NewsPage(MemberPublicationPage):
         FieldPanel("themes"),
         FieldPanel("learning_lines", widget=forms.CheckboxSelectMultiple),
     ]
+    base_form_class = LearningLinesPageForm
     search_fields = MemberPublicationPage.search_fields + [index.SearchField("body")]
     parent_page_types = ["memberhub.OrganisationPage", "memberhub.NewsIndexPage"]
     template = "memberhub/news_page.html"
@@ -567,6 +574,7 @@ class ImpactStoryPage(MemberPublicationPage):
         FieldPanel("themes"),
         FieldPanel("learning_lines", widget=forms.CheckboxSelectMultiple),
     ]
+    base_form_class = LearningLinesPageForm
     search_fields = MemberPublicationPage.search_fields + [
         index.SearchField("change"), index.SearchField("partner_organisation"),
         index.SearchField("quote"),
@@ -717,7 +725,7 @@ class EventPageTheme(ItemBase):
                                  on_delete=models.CASCADE)
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(LearningLineChoicesMixin, WagtailAdminPageForm):
     """Start and end are entered as wall-clock times in the event's own time zone.
 
     The admin's date widgets work in the editor's time zone; this form shows and reads

@@ -49,8 +49,8 @@ from portal.visibility import EDITORS_GROUP_NAME, MEMBERS_GROUP_NAME, forget
 
 logger = logging.getLogger(__name__)
 
-WORKFLOW_NAME = "Member contribution"
-TASK_NAME = "Approval by editors"
+WORKFLOW_NAME = "Redactie"
+TASK_NAME = "Goedkeuring door de redactie"
 ORGANISATION_GROUP_PREFIX = "Organisatie: "
 MEMBER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 TRUSTED_PAGE_PERMISSIONS = MEMBER_PAGE_PERMISSIONS + ["publish_page"]
@@ -220,8 +220,9 @@ def sync_all_organisations():
 
 @transaction.atomic
 def ensure_member_workflow():
-    """The workflow "Member contribution" (one approval task for Editors) on the member
-    directory, so every member contribution goes through moderation. Idempotent."""
+    """The workflow "Redactie" (one approval task for Editors, "Goedkeuring door de
+    redactie") on the member directory, so every member contribution goes through
+    moderation. Idempotent."""
     directories = list(MemberDirectoryPage.objects.all())
     if not directories:
         return None

@@ -1,8 +1,14 @@
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.rich_text import LinkHandler
 
 from memberhub.viewsets import MemberhubViewSetGroup
@@ -64,3 +70,81 @@ def add_impact_story_target_panel(request, panels):
 
     if is_editor(request.user):
         panels.append(ImpactStoryTargetPanel())
+
+
+class ModerationQueuePanel(WorkflowObjectsToModeratePanel):
+    """Wagtail's "Awaiting your review", first on an editor's dashboard (above the target
+    panels), with each item's organisation and content type."""
+
+    name = "moderation_queue"
+    order = 90
+    template_name = "memberhub/admin/moderation_queue_panel.html"
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        for state in context["states"]:
+            obj = state["obj"]
+            state["organisation"] = getattr(obj, "organisation_name", "")
+            state["content_type"] = capfirst(obj._meta.verbose_name)
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def put_moderation_queue_first(request, panels):
+    from memberhub.selectors import is_editor
+
+    if is_editor(request.user):
+        panels[:] = [ModerationQueuePanel() if type(panel) is WorkflowObjectsToModeratePanel
+                     else panel for panel in panels]
+
+
+# --- Members in the admin: a way back to the portal ------------------------------------
+
+
+def _is_member_not_editor(user):
+    from memberhub.selectors import is_editor
+
+    return user.is_authenticated and not is_editor(user)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def members_back_to_mijn_after_submitting(request, page):
+    """A member who submits a contribution for moderation returns to /mijn/, where its
+    status shows, instead of Wagtail's explorer (editors stay in the admin). Saving a
+    draft keeps them in the editor, as Wagtail does; the menu leads back at any time."""
+    if (request.method == "POST" and "action-submit" in request.POST
+            and request.accepts("text/html") and _is_member_not_editor(request.user)):
+        return redirect("memberhub:mijn")
+    return None
+
+
+class MijnPortaalMenuItem(MenuItem):
+    def is_shown(self, request):
+        return _is_member_not_editor(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_back_to_mijn_menu_item():
+    return MijnPortaalMenuItem(_("Back to My portal"), reverse_lazy("memberhub:mijn"),
+                               icon_name="arrow-left", order=1)
+
+
+# Members withdraw a submission on /mijn/ ("Intrekken") and resubmit after changes were
+# requested; restarting or cancelling Wagtail's workflow is for editors.
+EDITOR_ONLY_WORKFLOW_ACTIONS = ("action-restart-workflow", "action-cancel-workflow")
+
+
+@hooks.register("construct_page_action_menu")
+def hide_restart_and_cancel_workflow_from_members(menu_items, request, context):
+    if _is_member_not_editor(request.user):
+        menu_items[:] = [item for item in menu_items
+                         if item.name not in EDITOR_ONLY_WORKFLOW_ACTIONS]
+
+
+@hooks.register("before_edit_page")
+def refuse_restart_and_cancel_workflow_from_members(request, page):
+    if (request.method == "POST" and _is_member_not_editor(request.user)
+            and any(name in request.POST for name in EDITOR_ONLY_WORKFLOW_ACTIONS)):
+        raise PermissionDenied
+    return None

@@ -8,6 +8,7 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signal_handlers
+        from . import admin_forms, signal_handlers
 
         signal_handlers.connect()
+        admin_forms.register()

@@ -14,7 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from search.backends.base import MAX_QUERY_LENGTH, SearchRequest, SearchResult, query_words
-from search.backends.database import DatabaseBackend
+from search.backends.database import DatabaseBackend, bump_vocabulary_version
 from search.documents import (
     FACETS,
     build_document,
@@ -129,6 +129,14 @@ def index_page(page):
     DatabaseBackend().index(data)
     _push_external("index", data["key"], data)
     return True
+
+
+def withdraw_pages(page_ids):
+    """Who may see these pages changed: no one finds them until their scheduled update
+    (search.tasks) stores their new audience. Runs in the change's own transaction, so
+    search never lags behind a restriction, an unpublish or a move."""
+    if SearchDocument.objects.filter(page_id__in=page_ids).update(audience=" "):
+        bump_vocabulary_version()
 
 
 def remove_page(page_id):

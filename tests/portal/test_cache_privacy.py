@@ -161,8 +161,10 @@ def test_changing_only_the_groups_of_a_restriction_is_followed_at_once(
     """A restriction to the editors only, widened to members in the dialog (only the
     groups change): members see it at once, visitors still never do."""
     editors = Group.objects.get(name=EDITORS_GROUP_NAME)
+    addresses = visit_everything(client, item)
     on_commit(lambda: editor_client.post(f"/admin/pages/{item.pk}/privacy/",
                                          privacy_form("groups", [editors])))
+    assert_gone_everywhere(client, item, addresses)
     reader = Client()
     reader.force_login(member)
     assert not shows(reader.get(f"/zoeken/?q={WORD}"), item)

@@ -283,3 +283,24 @@ def test_restricting_a_section_hides_the_pages_below_it(client, page_cache, item
                                          privacy_form("login")))
     assert_gone_everywhere(client, item, addresses)
     assert client.get(item.url).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_caching_proxy_is_told_after_a_privacy_change(client, page_cache, item, settings,
+                                                        monkeypatch, editor_client, on_commit):
+    """With FRONTEND_CACHE_PURGE_URL (Wagtail's front-end cache), the proxy is asked to
+    drop the page, its listings, their feeds and its API detail (Wagtail itself only does
+    so on publish and unpublish)."""
+    from wagtail.contrib.frontend_cache import utils
+
+    purged = []
+    monkeypatch.setattr(utils, "purge_urls_from_cache", lambda urls, *a, **k: purged.extend(urls))
+    settings.WAGTAILFRONTENDCACHE = {"proxy": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": "http://127.0.0.1:9/"}}
+    on_commit(lambda: editor_client.post(f"/admin/pages/{item.pk}/privacy/",
+                                         privacy_form("login")))
+    base = "http://testserver"
+    for path in (item.url, "/kennisbank/", "/kennisbank/feed/", "/", f"/api/v2/pages/{item.pk}/",
+                 "/sitemap.xml"):
+        assert base + path in purged, path

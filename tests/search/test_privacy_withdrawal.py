@@ -8,6 +8,7 @@ from search.models import SearchDocument
 from tests.mailings.factories import make_knowledge
 
 WORD = "Onvindbaarwoord"
+TYPO = "onvindbaarwoort"
 
 
 @pytest.fixture
@@ -40,15 +41,18 @@ def found(client, page):
 def test_search_forgets_the_page_before_the_worker_runs(
         action, client, item, worker_later, editor_client, django_capture_on_commit_callbacks):
     assert found(client, item)
+    assert f"?q={WORD.lower()}" in client.get(f"/zoeken/?q={TYPO}").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         if action == "restrict":
             editor_client.post(f"/admin/pages/{item.pk}/privacy/",
                                {"restriction_type": "login", "password": ""})
         else:
             editor_client.post(f"/admin/pages/{item.pk}/unpublish/")
-    # The queued update has not run: the document is still there, but no one finds it.
+    # The queued update has not run: the document is still there, but no one finds it,
+    # nor is a word of it suggested for a misspelling.
     assert SearchDocument.objects.filter(page_id=item.pk).exists()
     assert not found(client, item)
+    assert WORD.lower() not in client.get(f"/zoeken/?q={TYPO}").content.decode().lower()
 
 
 @pytest.mark.django_db

@@ -7,6 +7,11 @@ a page changes, the generations of its own paths (both languages), its ancestors
 section listings are bumped, which invalidates every cached query-string variant
 (filters, pagination) of those paths at once. Entries also expire after
 PAGE_CACHE_SECONDS, so anything not purged explicitly heals by itself.
+
+Answers built from many pages at once (the API, search results, feeds, the sitemap, the
+agenda file) also follow the content generation (below): every publish, unpublish, move,
+delete and privacy change renews them. A change of who may see a page purges every
+cached page (portal/cache_invalidation.py).
 """
 
 import hashlib
@@ -26,6 +31,16 @@ HEADERS_TO_KEEP = ("Content-Type", "Content-Language", "Content-Security-Policy"
                    "Permissions-Policy", "X-Frame-Options", "Referrer-Policy",
                    "X-Content-Type-Options", "Cross-Origin-Opener-Policy", "Vary",
                    "Content-Disposition")
+
+
+# Paths whose answers list many pages (besides every path ending in "/feed/").
+CONTENT_LISTING_PREFIXES = ("/api/", "/zoeken/", "/en/zoeken/", "/sitemap.xml", "/agenda.ics",
+                            "/en/agenda.ics")
+
+
+def follows_content(path):
+    """Whether the cached answer for ``path`` is built from many pages at once."""
+    return path.startswith(CONTENT_LISTING_PREFIXES) or path.endswith("/feed/")
 
 
 def _timeout():
@@ -63,6 +78,7 @@ def purge_paths(paths):
 
 
 GLOBAL_GENERATION_KEY = "pagecache:gen:all"
+CONTENT_GENERATION_KEY = "portal:content:generation"  # see "Data computed from …" below
 
 
 def purge_everything():
@@ -94,12 +110,13 @@ class AnonymousPageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         path, query = request.path, request.META.get("QUERY_STRING", "")
-        generations = cache_safely(lambda: cache.get_many([_generation_key(path),
-                                                    GLOBAL_GENERATION_KEY]), None)
+        keys = [GLOBAL_GENERATION_KEY, _generation_key(path)]
+        if follows_content(path):
+            keys.append(CONTENT_GENERATION_KEY)
+        generations = cache_safely(lambda: cache.get_many(keys), None)
         if generations is None:
             return self.get_response(request)
-        generation = (f"{generations.get(GLOBAL_GENERATION_KEY, 0)}."
-                      f"{generations.get(_generation_key(path), 0)}")
+        generation = ".".join(str(generations.get(key, 0)) for key in keys)
         key = _entry_key(path, query, generation)
         stored = cache_safely(lambda: cache.get(key))
         if stored is not None:
@@ -141,7 +158,6 @@ class AnonymousPageCacheMiddleware:
 # change and every change to a vocabulary starts a new generation
 # (portal/cache_invalidation.py), so nothing stale or member-only is ever served from it.
 
-CONTENT_GENERATION_KEY = "portal:content:generation"
 CONTENT_SECONDS = 3600
 
 

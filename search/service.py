@@ -14,7 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from search.backends.base import MAX_QUERY_LENGTH, SearchRequest, SearchResult, query_words
-from search.backends.database import DatabaseBackend
+from search.backends.database import DatabaseBackend, bump_vocabulary_version
 from search.documents import (
     FACETS,
     build_document,
@@ -129,6 +129,29 @@ def index_page(page):
     DatabaseBackend().index(data)
     _push_external("index", data["key"], data)
     return True
+
+
+def withdraw_pages(page_ids):
+    """Who may see these pages changed: no one finds them until their scheduled update
+    (search.tasks) stores their new audience. Runs in the change's own transaction, so
+    search never lags behind a restriction, an unpublish or a move; an external engine
+    drops them right after the commit (or catches up later when it is down)."""
+    if SearchDocument.objects.filter(page_id__in=page_ids).update(audience=" "):
+        bump_vocabulary_version()
+    backend = _external_backend()
+    if backend is not None and page_ids:
+        keys = [page_key(page_id) for page_id in page_ids]
+        transaction.on_commit(lambda: _withdraw_external(backend, keys))
+
+
+def _withdraw_external(backend, keys):
+    try:
+        backend.withdraw(keys)
+    except Exception as error:
+        logger.warning("Search engine unavailable; withdrawal of %s queued", len(keys))
+        for key in keys:
+            PendingIndexUpdate.objects.update_or_create(
+                key=key, defaults={"action": "delete", "last_error": str(error)[:2000]})
 
 
 def remove_page(page_id):

@@ -16,13 +16,14 @@ def on_unpublish(sender, instance, **kwargs):
     from search.tasks import schedule_subtree_update
 
     # Unpublishing a page hides its subtree from Wagtail's routing of visitors too.
-    schedule_subtree_update(instance)
+    schedule_subtree_update(instance, withdraw=True)
 
 
 def on_move(sender, instance, **kwargs):
     from search.tasks import schedule_subtree_update
 
-    schedule_subtree_update(instance)
+    # Under its new parent the subtree may have other restrictions (and new URLs).
+    schedule_subtree_update(instance, withdraw=True)
 
 
 def on_delete(sender, instance, **kwargs):
@@ -36,7 +37,7 @@ def on_restriction_change(sender, instance, **kwargs):
 
     page = Page.objects.filter(id=instance.page_id).first()
     if page is not None:
-        schedule_subtree_update(page)
+        schedule_subtree_update(page, withdraw=True)
 
 
 def on_restriction_groups_change(sender, instance, action, **kwargs):

@@ -26,6 +26,7 @@ def update_pages_task(page_ids):
             service.remove_page(page_id)
         else:
             service.index_page(page)
+    forget_cached_results()
 
 
 @task()
@@ -34,6 +35,14 @@ def remove_pages_task(page_ids):
 
     for page_id in page_ids:
         service.remove_page(page_id)
+    forget_cached_results()
+
+
+def forget_cached_results():
+    """Cached search result pages (portal/cache.py) follow the content generation."""
+    from portal.cache import bump_content_generation
+
+    bump_content_generation()
 
 
 def _enqueue(task_function, page_ids):
@@ -58,8 +67,14 @@ def schedule_removal(page_ids):
     _enqueue(remove_pages_task, page_ids)
 
 
-def schedule_subtree_update(page):
+def schedule_subtree_update(page, withdraw=False):
+    """Update the documents of the page and its subtree after the commit; ``withdraw``:
+    who may see them changed, so hide them from every search at once until then."""
     from wagtail.models import Page
 
+    from search import service
+
     ids = list(Page.objects.descendant_of(page, inclusive=True).values_list("id", flat=True))
+    if withdraw:
+        service.withdraw_pages(ids)
     schedule_update(ids)

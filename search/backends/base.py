@@ -72,6 +72,12 @@ class SearchBackend:
     def remove(self, key):
         raise NotImplementedError
 
+    def withdraw(self, keys):
+        """Remove these documents at once (who may see them changed); the scheduled
+        update adds them back with their new audience."""
+        for key in keys:
+            self.remove(key)
+
     def search(self, request: SearchRequest) -> SearchResult:
         raise NotImplementedError
 

@@ -65,10 +65,9 @@ def audience_q(tokens):
 
 
 def bump_vocabulary_version():
-    try:
-        cache.incr(VOCABULARY_VERSION_KEY)
-    except ValueError:
-        cache.set(VOCABULARY_VERSION_KEY, 1, None)
+    from portal.cache import bump_generation
+
+    bump_generation(VOCABULARY_VERSION_KEY)
 
 
 class DatabaseBackend(SearchBackend):

@@ -167,6 +167,12 @@ class ElasticsearchBackend(SearchBackend):
         if client.indices.exists_alias(name=alias_name()):
             client.delete(index=alias_name(), id=key, refresh="wait_for", ignore_status=404)
 
+    def withdraw(self, keys):
+        client = self._require_client()
+        if keys and client.indices.exists_alias(name=alias_name()):
+            client.delete_by_query(index=alias_name(), query={"ids": {"values": list(keys)}},
+                                   refresh=True, conflicts="proceed")
+
     def rebuild(self, documents, total, progress=None):
         """Fill a new index, then switch the alias to it atomically and drop old ones."""
         client = self._require_client()

@@ -36,14 +36,15 @@ def test_dev_settings_give_email_links_on_the_served_port():
     env = {key: value for key, value in os.environ.items()
            if key not in ("PORTAL_BASE_URL", "PORT")}
     env["DJANGO_SETTINGS_MODULE"] = "portal.settings.dev"
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
-                         text=True, timeout=120, check=True).stdout
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,  # noqa: S603
+                         capture_output=True, text=True, timeout=120, check=True).stdout
     assert out.strip().splitlines()[-1] == "http://127.0.0.1:8001/mijn/"
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_make_serve_takes_a_port():
     # -n: print the commands, run nothing.
-    out = subprocess.run(["make", "-n", "serve", "PORT=8001"], cwd=ROOT, capture_output=True,
-                         text=True, timeout=60, check=True).stdout
+    make = shutil.which("make")
+    out = subprocess.run([make, "-n", "serve", "PORT=8001"], cwd=ROOT,  # noqa: S603
+                         capture_output=True, text=True, timeout=60, check=True).stdout
     assert "PORT=8001" in out and "runserver 127.0.0.1:8001" in out

@@ -16,10 +16,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# `make serve PORT=8001` serves on another port; links in e-mails and calendar files then
+# point to that port too (PORTAL_BASE_URL, when set, wins).
+PORT ?= 8000
 serve: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo --if-empty
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # PostgreSQL and Redis on 127.0.0.1 (Debian packages, installed when missing; needs root).
 services:

@@ -1,15 +1,14 @@
 """Wagtail admin views: participation and satisfaction figures, and the registrations of
-one session (attendance in bulk, CSV export)."""
-
-import csv
+one session (attendance in bulk, spreadsheet export as .xlsx and CSV)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -17,6 +16,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from learninglines import selectors, services
 from learninglines.models import Registration, SessionPage
+from portal import spreadsheets
+from portal.admin_views import TitledBreadcrumbsMixin
 
 FIGURES_PERMISSION = "learninglines.view_evaluation"
 CHART_WIDTH = 640
@@ -24,24 +25,6 @@ CHART_WIDTH = 640
 
 def can_see_figures(user):
     return user.is_active and (user.is_superuser or user.has_perm(FIGURES_PERMISSION))
-
-
-def _csv_response(filename, header, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_csv_safe(value) for value in row])
-    return response
-
-
-def _csv_safe(value):
-    """Neutralise spreadsheet formulas in text cells (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def _fmt(value):
@@ -98,7 +81,7 @@ def monthly_bars(months, height=200):
 # --- figures ----------------------------------------------------------------------------
 
 
-class FiguresView(WagtailAdminTemplateMixin, TemplateView):
+class FiguresView(TitledBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Learning-line figures")
     header_icon = "table"
     template_name = "learninglines/admin/figures.html"
@@ -117,13 +100,18 @@ class FiguresView(WagtailAdminTemplateMixin, TemplateView):
 
     def export(self, table):
         year = self.year
+        file_format = spreadsheets.requested_format(self.request)
+
+        def download(filename, header, rows):
+            return spreadsheets.table_response(file_format, filename, header, rows,
+                                               sheet_title=f"{table} {year}")
         if table == "participation":
             data = selectors.participation(year)
             rows = [(_("Overall"), data["overall"])] + \
                 [(_("Learning line"), row) for row in data["per_line"]] + \
                 [(_("Track"), row) for row in data["per_track"]]
-            return _csv_response(
-                f"participation-{year}.csv",
+            return download(
+                f"participation-{year}",
                 [_("Level"), _("Name"), _("Organisations taking part"),
                  _("Active member organisations"), _("Percentage"), _("Target met")],
                 [(level, row.label, row.organisations, row.total, row.percentage,
@@ -131,20 +119,20 @@ class FiguresView(WagtailAdminTemplateMixin, TemplateView):
         if table == "satisfaction":
             data = selectors.satisfaction(year)
             rows = [(_("Overall"), "", "", "", data["overall"])] + [
-                (_("Session"), row.detail["date"].isoformat(), row.detail["line"],
+                (_("Session"), row.detail["date"], row.detail["line"],
                  row.detail["track"], row) for row in data["per_session"]
             ] + [(_("Learning line"), "", "", "", row) for row in data["per_line"]] + \
                 [(_("Track"), "", "", "", row) for row in data["per_track"]]
-            return _csv_response(
-                f"satisfaction-{year}.csv",
+            return download(
+                f"satisfaction-{year}",
                 [_("Level"), _("Date"), _("Learning line"), _("Track"), _("Name"),
                  _("Responses"), _("Average score"), _("Below target")],
                 [(level, date, line, track, row.label, row.responses, _fmt(row.average),
                   _("yes") if row.below_target else _("no"))
                  for level, date, line, track, row in rows])
         if table == "monthly":
-            return _csv_response(
-                f"registrations-per-month-{year}.csv",
+            return download(
+                f"registrations-per-month-{year}",
                 [_("Month"), _("Sessions"), _("Registrations"), _("Attended")],
                 [(f"{year}-{m['month']:02d}", m["sessions"], m["registrations"], m["attended"])
                  for m in selectors.monthly_activity(year)])
@@ -172,6 +160,12 @@ class FiguresView(WagtailAdminTemplateMixin, TemplateView):
                 score_rows, lambda row: row.average, 5, satisfaction["target"]),
             "monthly_chart": monthly_bars(months),
             "target_percentage": round(participation["target"] * 100),
+            "which_to_pick": spreadsheets.WHICH_TO_PICK,
+            "export_urls": {
+                table: {file_format: "?" + urlencode({"year": year, "export": table,
+                                                      "format": file_format})
+                        for file_format in spreadsheets.FORMATS}
+                for table in ("participation", "satisfaction", "monthly")},
         })
         return context
 
@@ -179,7 +173,7 @@ class FiguresView(WagtailAdminTemplateMixin, TemplateView):
 # --- registrations of one session --------------------------------------------------------
 
 
-class SessionRegistrationsView(WagtailAdminTemplateMixin, TemplateView):
+class SessionRegistrationsView(TitledBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateView):
     header_icon = "group"
     template_name = "learninglines/admin/session_registrations.html"
 
@@ -195,25 +189,31 @@ class SessionRegistrationsView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return _("Registrations: %(session)s") % {"session": self.session.title}
 
+    def get_parent_breadcrumbs(self):
+        if can_see_figures(self.request.user):
+            return [{"url": reverse("learninglines_figures"),
+                     "label": FiguresView.page_title}]
+        return []
+
     def registrations(self):
         return (Registration.objects.filter(session=self.session)
                 .select_related("user", "organisation", "evaluation")
                 .order_by("status", "queued_at", "id"))
 
     def get(self, request, *args, **kwargs):
-        if request.GET.get("export") == "csv":
+        if request.GET.get("export") in spreadsheets.FORMATS:
             rows = [
                 (r.user.get_full_name() if r.user else _("(anonymised)"),
                  r.user.email if r.user else "", r.organisation.name,
-                 r.get_status_display(), r.queued_at.astimezone(self.session.zone)
-                 .strftime("%Y-%m-%d %H:%M"),
+                 r.get_status_display(),
+                 r.queued_at.astimezone(self.session.zone).replace(tzinfo=None),
                  _("yes") if selectors.hasattr_evaluation(r) else _("no"))
                 for r in self.registrations()
             ]
-            return _csv_response(
-                f"registrations-{self.session.slug}.csv",
+            return spreadsheets.table_response(
+                request.GET["export"], f"registrations-{self.session.slug}",
                 [_("Name"), _("E-mail"), _("Organisation"), _("Status"), _("In line since"),
-                 _("Evaluated")], rows)
+                 _("Evaluated")], rows, sheet_title=_("Registrations"))
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
@@ -245,5 +245,6 @@ class SessionRegistrationsView(WagtailAdminTemplateMixin, TemplateView):
                 for status in Registration.Status.values
             },
             "status_labels": dict(Registration.Status.choices),
+            "which_to_pick": spreadsheets.WHICH_TO_PICK,
         })
         return context

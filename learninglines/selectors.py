@@ -27,7 +27,7 @@ from learninglines.models import (
     WorkingGroupPage,
 )
 from memberhub.models import MemberOrganisation, Membership
-from portal.agenda import AgendaEntry
+from portal.agenda import AgendaEntry, calendar_uid
 from portal.selectors import prefer_current_language
 from portal.visibility import visible_pages
 
@@ -103,18 +103,12 @@ def places_left(session, counts):
     return max(session.capacity - counts[session.translation_key]["taken"], 0)
 
 
-def _host_site_name():
-    from urllib.parse import urlparse
-
-    return urlparse(settings.WAGTAILADMIN_BASE_URL).hostname or "ledenportaal"
-
-
 def session_agenda_entry(session, line_title=None, line_url=""):
     hosts = tuple(org.name for org in session.hosts.all())
     if session.co_host:
         hosts = (*hosts, session.co_host)
     return AgendaEntry(
-        uid=f"learninglines-session-{session.translation_key}@{_host_site_name()}",
+        uid=calendar_uid("learninglines-session", session.translation_key),
         title=session.title,
         url=session.url or "",
         start=session.start,

@@ -22,6 +22,7 @@ from learninglines.models import (
     WorkingGroupMembership,
 )
 from memberhub.models import Membership
+from portal.links import absolute_url
 from portal.mail import queue_templated_email
 
 logger = logging.getLogger(__name__)
@@ -46,10 +47,6 @@ class LearningLineError(Exception):
 
 
 # --- helpers ----------------------------------------------------------------------------
-
-
-def absolute_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def canonical_session(session):
@@ -116,7 +113,6 @@ def session_ics(session, registration=None):
     entry = session_agenda_entry(session, line_title=None)
     calendar = new_calendar(session.title)
     event = calendar_event(entry)
-    event["url"] = absolute_url(session.url or "")
     if registration is not None and registration.status in PLACE_TAKING and session.online_link:
         event.add("conference", session.online_link, parameters={"VALUE": "URI"})
         description = str(event.get("description", ""))

@@ -8,12 +8,14 @@ are the members' own words (comments are shown to editors only, here).
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from learninglines.models import Evaluation, Registration, WorkingGroupMembership
+from portal.spreadsheets import SpreadsheetIndexViewMixin
 
 
 class NoAddPermissionPolicy(ModelPermissionPolicy):
@@ -35,6 +37,10 @@ class NoAddPermissionPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission(actions)
 
 
+class ExportIndexView(SpreadsheetIndexViewMixin, IndexView):
+    """Listing with .xlsx and a CSV that Excel set to Dutch reads (portal.spreadsheets)."""
+
+
 registration_policy = NoAddPermissionPolicy(Registration)
 evaluation_policy = NoAddPermissionPolicy(Evaluation, denied=("add", "change"))
 register_permission_policy(Registration, registration_policy, exact_class=True)
@@ -42,6 +48,7 @@ register_permission_policy(Evaluation, evaluation_policy, exact_class=True)
 
 
 class RegistrationViewSet(ModelViewSet):
+    index_view_class = ExportIndexView
     model = Registration
     permission_policy = registration_policy
     icon = "tick-inverse"
@@ -49,10 +56,11 @@ class RegistrationViewSet(ModelViewSet):
     url_prefix = "learninglines/registrations"
     list_display = ["session", "user", "organisation", "status", "queued_at"]
     list_filter = ["status", "session", "organisation", "session__track"]
-    list_export = ["session", "session__start", "user", "user__email", "organisation",
-                   "status", "queued_at", "created_at", "cancelled_at"]
-    export_headings = {"session__start": _("Start"), "user__email": _("E-mail"),
-                       "user": _("Name")}
+    # Dotted paths: Wagtail's export follows attributes (``session__start`` gave a 500).
+    list_export = ["session", "session.start", "user", "user.email", "organisation",
+                   "get_status_display", "queued_at", "created_at", "cancelled_at"]
+    export_headings = {"session.start": _("Start"), "user.email": _("E-mail"),
+                       "user": _("Name"), "get_status_display": _("Status")}
     export_filename = "registrations"
     search_fields = ["user__email", "user__first_name", "user__last_name",
                      "organisation__name", "session__title"]
@@ -63,6 +71,7 @@ class RegistrationViewSet(ModelViewSet):
 
 
 class EvaluationViewSet(ModelViewSet):
+    index_view_class = ExportIndexView
     model = Evaluation
     permission_policy = evaluation_policy
     icon = "pick"
@@ -70,11 +79,11 @@ class EvaluationViewSet(ModelViewSet):
     url_prefix = "learninglines/evaluations"
     list_display = ["registration", "score", "comment", "created_at"]
     list_filter = ["score", "registration__session", "registration__session__track"]
-    list_export = ["registration__session", "registration__session__start",
-                   "registration__organisation", "score", "comment", "created_at"]
-    export_headings = {"registration__session": _("Session"),
-                       "registration__session__start": _("Start"),
-                       "registration__organisation": _("Organisation")}
+    list_export = ["registration.session", "registration.session.start",
+                   "registration.organisation", "score", "comment", "created_at"]
+    export_headings = {"registration.session": _("Session"),
+                       "registration.session.start": _("Start"),
+                       "registration.organisation": _("Organisation")}
     export_filename = "evaluations"
     search_fields = ["comment", "registration__session__title"]
     ordering = ["-created_at"]
@@ -84,13 +93,15 @@ class EvaluationViewSet(ModelViewSet):
 
 
 class WorkingGroupMembershipViewSet(ModelViewSet):
+    index_view_class = ExportIndexView
     model = WorkingGroupMembership
     icon = "group"
     menu_label = _("Working group participants")
     url_prefix = "learninglines/working-group-participants"
     list_display = ["group", "user", "organisation", "show_name", "created_at"]
     list_filter = ["group", "organisation", "show_name"]
-    list_export = ["group", "user", "user__email", "organisation", "show_name", "created_at"]
+    list_export = ["group", "user", "user.email", "organisation", "show_name", "created_at"]
+    export_headings = {"user.email": _("E-mail")}
     export_filename = "working-group-participants"
     search_fields = ["user__email", "user__first_name", "user__last_name", "organisation__name"]
     panels = [FieldPanel("group"), FieldPanel("user"), FieldPanel("organisation"),

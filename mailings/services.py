@@ -9,7 +9,6 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
@@ -27,7 +26,7 @@ from mailings.models import (
     Mailing,
     Subscription,
 )
-from portal.mail import queue_email, render_email
+from portal.mail import queue_email, render_email, render_subject
 
 logger = logging.getLogger(__name__)
 
@@ -506,8 +505,7 @@ def _queue_items_email(user, language, template, pages, channel, scope, dedupe_k
     }
     with translation.override(language):
         # The subject also titles the HTML part (escaped there like any other text).
-        context["subject"] = " ".join(
-            render_to_string(f"{template}_subject.txt", context).split())
+        context["subject"] = render_subject(f"{template}_subject.txt", context)
     subject, text, html = render_email(template, context, language)
     try:
         with transaction.atomic():

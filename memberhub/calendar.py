@@ -1,10 +1,15 @@
-"""The public agenda as iCalendar (/agenda.ics)."""
+"""iCalendar files: the public agenda (/agenda.ics), one session's .ics and one member
+event's .ics. Every link in them is absolute, from the site's base URL (portal.links), and
+every UID follows portal.agenda.calendar_uid."""
 
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.http import HttpResponse
 from icalendar import Calendar, Event, Timezone
+
+from portal.links import absolute_url
 
 PRODID = "-//Ledenportaal//Agenda//NL"
 
@@ -27,7 +32,7 @@ def dtstamp():
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def calendar_event(entry, request=None):
+def calendar_event(entry):
     """An iCalendar VEVENT for an AgendaEntry, in the entry's own time zone."""
     zone = ZoneInfo(entry.timezone)
     event = Event()
@@ -36,8 +41,9 @@ def calendar_event(entry, request=None):
     event.add("summary", entry.title)
     event.add("dtstart", entry.start.astimezone(zone))
     event.add("dtend", entry.end.astimezone(zone))
-    url = request.build_absolute_uri(entry.url) if request is not None else entry.url
-    event.add("url", url)
+    url = absolute_url(entry.url)
+    if url:
+        event.add("url", url)
     if entry.location:
         event.add("location", entry.location)
     description = entry.description
@@ -46,3 +52,10 @@ def calendar_event(entry, request=None):
     if description:
         event.add("description", description)
     return event
+
+
+def ics_response(calendar, filename, attachment=True):
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}.ics"'
+    return response

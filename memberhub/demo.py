@@ -192,9 +192,139 @@ EVENT_IN_MODERATION = ("Stichting Waterbron", "Inloopavond waterproject Turkana"
                        "Kom luisteren naar onze projectleiders.", 21, 2, "Utrecht", "",
                        "Europe/Amsterdam")
 
+# The text of each demo item: its own paragraphs, never a repeat of the summary and no
+# shared closing line (issue 12, item 23).
+BODIES = {
+    "Honderd nieuwe waterpunten in Turkana": [
+        "Elk waterpunt wordt beheerd door een comité uit het dorp zelf, met minstens de helft "
+        "vrouwen. De comités innen een kleine bijdrage per jerrycan voor onderhoud.",
+        "Volgend jaar volgen nog zestig punten langs de weg naar Kakuma."],
+    "Open-source lesmateriaal over AI voor dorpsscholen": [
+        "Leraren in Kenia en Oeganda testten de lessen een half jaar lang. Hun vragen staan nu "
+        "als opdrachten in het pakket, met antwoorden in het Swahili en het Engels."],
+    "Rechter erkent landrechten van inheemse gemeenschap": [
+        "De rechtbank in Belém oordeelde dat de gemeenschap het gebied al generaties bewoont "
+        "en beheert. Het bedrijf dat er wilde kappen moet vertrekken.",
+        "Onze partner Rede Terra Viva begeleidde de zaak vanaf het eerste bezwaar."],
+    "Spaargroepen groeien naar 4.000 leden": [
+        "Een groep telt vijftien tot dertig vrouwen die elke week samen inleggen. Wie wil "
+        "lenen, legt haar plan voor aan de groep; de terugbetaling ligt boven de 95 procent."],
+    "Klinieken delen hun kwaliteitsdata": [
+        "Wachttijden, verwijzingen en de tevredenheid van patiënten staan voortaan per "
+        "kwartaal online. De klinieken vergelijken zich zo met elkaar en leren van de beste."],
+    "Dialoogtafels in de Sahel van start": [
+        "De eerste tafels kwamen bijeen in Mopti en Ségou. Jongeren vroegen vooral om werk en "
+        "om veilige wegen naar de markt; de oudsten om respect voor lokale afspraken."],
+    "Eerste oogst fairtrade cacao uit nieuwe coöperatie": [
+        "De boeren kregen dit seizoen een vaste minimumprijs en een premie per ton. Met de "
+        "premie kiezen ze zelf: dit jaar een droogloods en een waterpomp."],
+    "Noodonderwijs voor 3.000 kinderen": [
+        "Leraren uit de kampen zelf geven les in tenten met zonnepanelen. Naast taal en "
+        "rekenen is er elke dag tijd voor spel en psychosociale steun."],
+    "Partners bepalen zelf de agenda": [
+        "Vroeger schreven wij het programma en zochten we daarna partners. Nu stellen de "
+        "partners het plan op en beslissen zij mee over het budget.",
+        "Het vraagt geduld, en het levert betere projecten op."],
+    "Cyberhygiëne voor kleine organisaties": [
+        "Zet tweestapsverificatie aan, maak elke week een back-up, houd software bij, gebruik "
+        "een wachtwoordbeheerder en oefen één keer per jaar wat je doet bij een lek."],
+    "Ledenvergadering kiest nieuw bestuur": [
+        "Het nieuwe bestuur bestaat uit directeuren van drie lidorganisaties van "
+        "verschillende grootte. De vergadering bedankte de vertrekkende voorzitter na acht jaar."],
+    "Vereniging reageert op bezuinigingen op ontwikkelingssamenwerking": [
+        "De plannen raken vooral programma's voor maatschappelijke organisaties in het "
+        "zuiden. We vragen de Kamer de bezuiniging te spreiden en de meest kwetsbare landen te "
+        "ontzien."],
+    "Vrijwilligers gezocht voor waterproject": [
+        "We zoeken mensen met ervaring in pompen, zonne-energie of waterkwaliteit die twee "
+        "weken per jaar mee willen naar Turkana."],
+    "Datalab in Kisumu geopend": [
+        "Het lab heeft twintig werkplekken en een snelle verbinding. Jongeren volgen er "
+        "avondlessen in programmeren en data-analyse."],
+    "Schoon water, minder ziekte in Lodwar": [
+        "Voorheen liepen vrouwen en meisjes elke dag uren naar een rivierbedding. Nu staat er "
+        "een waterpunt op tien minuten lopen, en de kliniek ziet veel minder kinderen met "
+        "diarree."],
+    "Sparen maakt sterk": [
+        "Met een eerste lening van vijftig euro begonnen veel vrouwen een kraam of een "
+        "naaiatelier. Wie slaagt, wordt mentor van nieuwe leden."],
+    "Land terug in eigen beheer": [
+        "Na de uitspraak heeft de gemeenschap zelf een beheerplan gemaakt: waar gejaagd mag "
+        "worden, waar bos blijft staan en waar gewassen komen."],
+    "Van dorp naar datalab": [
+        "In negen maanden leren jongeren programmeren, samenwerken en een klant helpen. Een "
+        "kwart start daarna een eigen bedrijf."],
+    "Moeders veilig bevallen": [
+        "Verloskundigen kregen bijscholing en elk district een ambulance. Zwangere vrouwen "
+        "komen vaker op controle, omdat de kliniek nu ook 's avonds open is."],
+    "Eerlijke prijs voor cacao": [
+        "Door samen te verkopen onderhandelen de boeren rechtstreeks met de exporteur. De "
+        "kwaliteit ging omhoog, omdat de coöperatie zelf de bonen droogt en sorteert."],
+    "Programmamanager WASH": [
+        "Je stuurt een team van zes in Nairobi en Utrecht aan en onderhoudt de contacten met "
+        "de waterautoriteiten. Ervaring met programma's van institutionele donoren is een pré."],
+    "Junior data-analist": [
+        "Je bouwt dashboards over het bereik van onze trainingen en helpt partners hun eigen "
+        "gegevens te verzamelen. Je werkt met Python of R en legt cijfers helder uit."],
+    "Fondsenwerver (32 uur)": [
+        "Je schrijft aanvragen bij fondsen en bedrijven en onderhoudt de relatie met "
+        "grote gevers. Je werkt nauw samen met de programmateams."],
+    "Communicatiemedewerker": [
+        "Je maakt reportages met collega's in het veld en beheert de website en de "
+        "nieuwsbrief. Je schrijft toegankelijk, ook voor kinderen."],
+    "Stagiair beleid": [
+        "Je doet onderzoek voor ons lobbywerk in Den Haag en Brussel en schrijft mee aan "
+        "notities voor Kamerleden. De stage duurt vijf maanden."],
+    "Webinar: water en klimaat": [
+        "Hydrologen uit Kenia en Nederland laten zien hoe droogte en overstromingen de "
+        "waterpunten bedreigen, en wat comités er zelf aan doen."],
+    "Workshop AI-beleid voor ngo's": [
+        "Je gaat naar huis met een eerste versie van een AI-beleid voor je eigen organisatie. "
+        "Neem je laptop mee."],
+    "Livestream vanuit Bamako": [
+        "Drie ondernemers uit de spaargroepen vertellen over hun bedrijf en beantwoorden "
+        "vragen uit de chat, met vertaling uit het Frans."],
+    "Nieuwjaarsbijeenkomst van de vereniging": [
+        "De voorzitter blikt kort terug en vooruit; daarna is er tijd om bij te praten met "
+        "collega's van andere leden. Er is eten en muziek."],
+    "Lezing landrechten": [
+        "Advocaat en onderzoeker vertellen hoe de zaak begon, welke bewijzen de doorslag gaven "
+        "en wat andere gemeenschappen ervan kunnen leren."],
+    "Open dag kliniekpartners": [
+        "Directeuren van vier partnerklinieken zijn in Nederland en laten zien hoe zij werken. "
+        "Er zijn rondetafels over kwaliteit en financiering."],
+    "Inloopavond waterproject Turkana": [
+        "De projectleiders laten foto's en kaarten zien en vertellen wat er het komende jaar "
+        "gebeurt. Vragen zijn welkom."],
+}
 
-def _body(summary):
-    return f"<p>{summary}</p><p>Lees meer op onze website of neem contact met ons op.</p>"
+# (palette, what the drawing shows) per news item and impact story with a demo image.
+IMAGE_SCENES = {
+    "water": "een getekend landschap in blauwtinten: heuvels, een gele zon en witte huisjes",
+    "land": "een getekend landschap in aardetinten: glooiend land, een oranje zon en huisjes",
+    "green": "een getekend landschap in groentinten: akkers op heuvels en huisjes in de zon",
+    "city": "een getekende skyline in paarstinten met heuvels en een oranje zon",
+    "dusk": "een getekend landschap bij zonsondergang: rode heuvels en gele daken",
+}
+ORGANISATION_PALETTES = {
+    "Stichting Waterbron": "water", "Aarde & Recht": "land", "Oogst Coöperatie": "green",
+    "Digitaal Dorp": "city", "Vrouwen voor Verandering": "dusk", "Gezond Samen": "water",
+    "Vrede Nu Netwerk": "dusk", "Kinderkansen Internationaal": "green",
+    "Lokaal Leiderschap": "land", None: "city",
+}
+
+
+def _body(title):
+    return "".join(f"<p>{paragraph}</p>" for paragraph in BODIES[title])
+
+
+def _image_and_alt(name, title):
+    """A demo image for an item of organisation ``name`` and its alternative text."""
+    from portal.demo_images import demo_image
+
+    palette = ORGANISATION_PALETTES.get(name, "water")
+    image = demo_image(slugify(title), f"Illustratie: {title}", palette)
+    return image, f"Illustratie bij ‘{title}’: {IMAGE_SCENES[palette]}."
 
 
 def _themes(names):
@@ -237,6 +367,7 @@ def _submit(page, user):
 def load_publications(context, organisations, member, org_admin, editor):
     from memberhub.models import (
         EventPage,
+        ImpactStoryImage,
         ImpactStoryPage,
         ImpactStoryResult,
         NewsPage,
@@ -264,7 +395,9 @@ def load_publications(context, organisations, member, org_admin, editor):
         parent = parent_for(name, "nieuws")
         slug = slugify(title)
         if _existing(parent, NewsPage, slug) is None:
-            _add(parent, NewsPage(title=title, slug=slug, summary=summary, body=_body(summary)),
+            image, alt = _image_and_alt(name, title)
+            _add(parent, NewsPage(title=title, slug=slug, summary=summary, body=_body(title),
+                                  image=image, image_alt=alt),
                  themes, days_ago=days_ago)
 
     # Submitted for moderation: in the workflow, not live.
@@ -272,7 +405,7 @@ def load_publications(context, organisations, member, org_admin, editor):
     slug = slugify(title)
     if _existing(pages[name], NewsPage, slug) is None:
         page = _add(pages[name], NewsPage(title=title, slug=slug, summary=summary,
-                                          body=_body(summary), owner=org_admin),
+                                          body=_body(title), owner=org_admin),
                     themes, publish=False, user=org_admin)
         _submit(page, org_admin)
 
@@ -281,7 +414,7 @@ def load_publications(context, organisations, member, org_admin, editor):
     slug = slugify(title)
     if _existing(pages[name], NewsPage, slug) is None:
         page = _add(pages[name], NewsPage(title=title, slug=slug, summary=summary,
-                                          body=_body(summary), owner=member),
+                                          body=_body(title), owner=member),
                     themes, publish=False, user=member)
         state = _submit(page, member)
         if state is not None:
@@ -294,13 +427,15 @@ def load_publications(context, organisations, member, org_admin, editor):
         slug = slugify(title)
         if _existing(pages[name], ImpactStoryPage, slug) is not None:
             continue
+        image, alt = _image_and_alt(name, title)
         story = ImpactStoryPage(
-            title=title, slug=slug, summary=summary, change=_body(summary),
+            title=title, slug=slug, summary=summary, change=_body(title),
             country=Country.objects.filter(code=code).first(), partner_organisation=partner,
             quote=quote, quote_attribution=attribution,
         )
         story.results = [ImpactStoryResult(figure=figure, label=label)
                          for figure, label in results]
+        story.images = [ImpactStoryImage(image=image, alt_text=alt)]
         story.sdgs = list(SustainableDevelopmentGoal.objects.filter(number__in=sdgs))
         _add(pages[name], story, ORGANISATION_THEMES[name][:1],
              days_ago=7 * (IMPACT_STORIES.index((name, title, summary, code, partner, sdgs,
@@ -312,7 +447,7 @@ def load_publications(context, organisations, member, org_admin, editor):
         if _existing(pages[name], VacancyPage, slug) is not None:
             continue
         _add(pages[name], VacancyPage(
-            title=title, slug=slug, summary=summary, body=_body(summary), location=location,
+            title=title, slug=slug, summary=summary, body=_body(title), location=location,
             hours="32–36", closing_date=today + datetime.timedelta(days=closes_in),
             application_email=f"vacatures@{slugify(name)}.example.org",
         ), ORGANISATION_THEMES[name][:1], days_ago=max(0, 30 + min(closes_in, 0)))
@@ -326,7 +461,7 @@ def load_publications(context, organisations, member, org_admin, editor):
         local = datetime.datetime.combine(today + datetime.timedelta(days=days),
                                           datetime.time(14, 0), tzinfo=ZoneInfo(zone))
         page = EventPage(
-            title=title, slug=slug, summary=summary, body=_body(summary), start=local,
+            title=title, slug=slug, summary=summary, body=_body(title), start=local,
             end=local + datetime.timedelta(hours=hours), timezone=zone, location=location,
             online_url=online, contact_email="agenda@example.org",
             owner=org_admin if not publish else None,

@@ -1,12 +1,12 @@
 from datetime import timedelta
 
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from memberhub.calendar import calendar_event, new_calendar
+from memberhub.calendar import calendar_event, ics_response, new_calendar
 from portal.agenda import agenda_entries
 
 FEED_HISTORY_DAYS = 31
@@ -25,7 +25,25 @@ def agenda_ics(request):
     calendar = new_calendar(_("Agenda"))
     since = timezone.now() - timedelta(days=FEED_HISTORY_DAYS)
     for entry in agenda_entries(AnonymousUser(), start=since, limit=FEED_SIZE):
-        calendar.add_component(calendar_event(entry, request))
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="agenda.ics"'
+        calendar.add_component(calendar_event(entry))
+    return ics_response(calendar, "agenda", attachment=False)
+
+
+def event_ics(request, event):
+    """One member event as an .ics file, with what its page shows (served through the
+    page's own route, so only people who may see the page get it)."""
+    from memberhub.listings import event_agenda_entry
+
+    calendar = new_calendar(event.title)
+    vevent = calendar_event(event_agenda_entry(event))
+    if event.online_url:
+        vevent.add("conference", event.online_url, parameters={"VALUE": "URI"})
+        description = str(vevent.get("description", ""))
+        vevent["description"] = f"{description}\n\n{_('Online')}: {event.online_url}".strip()
+        if not event.location:
+            vevent["location"] = event.online_url
+    calendar.add_component(vevent)
+    response = ics_response(calendar, event.slug)
+    if request.user.is_authenticated:
+        patch_cache_control(response, private=True)
     return response

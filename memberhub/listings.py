@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from portal.agenda import AgendaEntry, agenda_entries
+from portal.agenda import AgendaEntry, agenda_entries, calendar_uid
 from portal.cache import audience_key, cached_for_content
 from portal.pagination import paginate, querystring_without
 from portal.selectors import prefer_current_language
@@ -257,31 +257,33 @@ def member_event_entries(user, start=None, end=None, limit=None):
         "themes", "learning_lines").order_by("start", "pk")
     if limit is not None:
         events = events[:limit]
-    entries = []
-    for event in events:
-        location = event.location or (str(_("Online")) if event.online_url else "")
-        entries.append(AgendaEntry(
-            uid=f"memberhub-event-{event.translation_key}-{event.locale_id}@ledenportaal",
-            title=event.title,
-            url=event.url or "",
-            start=event.start,
-            end=event.end,
-            timezone=event.timezone,
-            location=location,
-            online=bool(event.online_url),
-            kind="event",
-            kind_label=str(_("Event")),
-            description=event.summary,
-            organisations=(event.organisation.name,) if event.organisation_id else (),
-            learning_line=", ".join(line.title for line in event.learning_lines.all()),
-            page_id=event.pk,
-            extra={
-                "themes": tuple(theme.slug for theme in event.themes.all()),
-                "learning_lines": tuple(line.slug for line in event.learning_lines.all()),
-                "organiser": event.organiser_name,
-            },
-        ))
-    return entries
+    return [event_agenda_entry(event) for event in events]
+
+
+def event_agenda_entry(event):
+    """The agenda entry of one member event (the agenda, /agenda.ics and its own .ics)."""
+    location = event.location or (str(_("Online")) if event.online_url else "")
+    return AgendaEntry(
+        uid=calendar_uid("memberhub-event", event.translation_key),
+        title=event.title,
+        url=event.url or "",
+        start=event.start,
+        end=event.end,
+        timezone=event.timezone,
+        location=location,
+        online=bool(event.online_url),
+        kind="event",
+        kind_label=str(_("Event")),
+        description=event.summary,
+        organisations=(event.organisation.name,) if event.organisation_id else (),
+        learning_line=", ".join(line.title for line in event.learning_lines.all()),
+        page_id=event.pk,
+        extra={
+            "themes": tuple(theme.slug for theme in event.themes.all()),
+            "learning_lines": tuple(line.slug for line in event.learning_lines.all()),
+            "organiser": event.organiser_name,
+        },
+    )
 
 
 def _entry_matches(entry, filters, organisation_names, line_titles):

@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -770,7 +771,7 @@ def _from_wall_clock(value, zone):
     return timezone.make_aware(naive, zone)
 
 
-class EventPage(MemberPublicationPage):
+class EventPage(RoutablePageMixin, MemberPublicationPage):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     # No model-level choices: the zone list comes from the system's tz database, which
@@ -844,6 +845,19 @@ class EventPage(MemberPublicationPage):
     @property
     def organiser_name(self):
         return self.organiser or self.organisation_name
+
+    # -- routes (served through Wagtail, so the page's privacy applies to each of them)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["ics_url"] = (self.url or "") + self.reverse_subpage("ics")
+        return context
+
+    @path("ics/", name="ics")
+    def ics_view(self, request):
+        from memberhub.feeds import event_ics
+
+        return event_ics(request, self)
 
     def search_date(self):
         return self.start

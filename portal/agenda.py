@@ -34,6 +34,17 @@ class AgendaEntry:
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
+# The right-hand side of every calendar UID. Fixed, so a UID never changes when the site
+# moves host or port (a calendar app would then show the entry twice); the left-hand side
+# is the source and the page's translation key, the same for both language versions.
+CALENDAR_UID_DOMAIN = "ledenportaal"
+
+
+def calendar_uid(source, translation_key):
+    """The iCalendar UID of an agenda entry: ``<source>-<translation key>@ledenportaal``."""
+    return f"{source}-{translation_key}@{CALENDAR_UID_DOMAIN}"
+
+
 def agenda_entries(user, start=None, end=None, limit=None):
     """The agenda entries the user may see, soonest first (the first ``limit`` of them)."""
     entries = []

@@ -47,7 +47,36 @@ def load(context):
     ]
     settings.save()
 
+    _home_images()
+
     navigation = NavigationSettings.for_site(site)
     sections = context["sections"]
     navigation.items = [("page", sections[slug]) for slug in NAVIGATION_SLUGS if slug in sections]
     navigation.save()
+
+
+HOME_IMAGE_ALT = {
+    "nl": "Getekend landschap in blauwtinten: heuvels, een gele zon en witte huisjes, als "
+          "beeld voor samenwerking tussen dorpen en organisaties.",
+    "en": "Drawn landscape in shades of blue: hills, a yellow sun and white houses, as an "
+          "image of cooperation between villages and organisations.",
+}
+
+
+def _home_images():
+    """One demo image at the top of the home page body, in each language (added once)."""
+    from portal.demo_images import demo_image
+    from portal.models import HomePage
+    from portal.site_structure import publish_page
+
+    image = demo_image("home", "Illustratie: samenwerking", "water")
+    for home in HomePage.objects.all():
+        if any(block.block_type == "image" for block in home.body):
+            continue
+        language = home.locale.language_code
+        home.body.insert(0, ("image", {"image": image,
+                                       "alt_text": HOME_IMAGE_ALT.get(language,
+                                                                      HOME_IMAGE_ALT["nl"]),
+                                       "caption": ""}))
+        home.save()
+        publish_page(home)

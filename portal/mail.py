@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.template import Context, engines
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
@@ -30,12 +31,26 @@ def backoff(attempts):
     return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
 
 
+def render_text(template_name, context):
+    """A plain-text template (an e-mail's text part or subject) rendered without HTML
+    escaping: "Aarde & Recht" stays "Aarde & Recht", not "Aarde &amp; Recht". Never use
+    the result in HTML."""
+    template = engines["django"].engine.get_template(template_name)
+    return template.render(Context(context or {}, autoescape=False))
+
+
+def render_subject(template_name, context):
+    """The subject line: plain text on one line."""
+    return " ".join(render_text(template_name, context).split())
+
+
 def render_email(template_base, context, language):
     """(subject, text, html) from ``<base>_subject.txt``, ``<base>.txt`` and ``<base>.html``
-    rendered in ``language``. The HTML part is optional."""
+    rendered in ``language``. The HTML part is optional; subject and text are plain text
+    (not escaped), the HTML part is escaped as usual."""
     with translation.override(language):
-        subject = " ".join(render_to_string(f"{template_base}_subject.txt", context).split())
-        text = render_to_string(f"{template_base}.txt", context)
+        subject = render_subject(f"{template_base}_subject.txt", context)
+        text = render_text(f"{template_base}.txt", context)
         try:
             html = render_to_string(f"{template_base}.html", context)
         except Exception as error:  # a missing HTML template only means: text only

@@ -109,7 +109,7 @@ def test_figures_view_permissions_and_csv(client, fixed, editor, outsider):
         assert csv.status_code == 200 and csv["Content-Type"].startswith("text/csv")
     text = client.get("/admin/learninglines/figures/",
                       {"year": "2025", "export": "participation"}).content.decode("utf-8-sig")
-    assert "Lijn 2,1,5,20.0" in text
+    assert "Lijn 2;1;5;20,0" in text  # Dutch Excel: semicolons, decimal comma
     assert client.get("/admin/learninglines/figures/", {"year": "x"}).status_code == 200
     assert client.get("/admin/learninglines/figures/", {"export": "nope"}).status_code == 404
 

@@ -41,3 +41,22 @@ def test_demo_logins_work(client):
     call_command("load_demo")
     assert client.login(username="lid@example.org", password="Demo-lid-2026")
     assert client.get("/mijn/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_readme_names_every_demo_participant_login(client):
+    """Every deelnemer1@<slug> account load_demo makes is listed in the README, and logs in."""
+    import re
+    from pathlib import Path
+
+    call_command("load_demo")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    listed = set(re.findall(r"`([a-z0-9-]+)`", readme.split("## Demo logins")[1]
+                            .split("## Configuration")[0]))
+    participants = User.objects.filter(email__startswith="deelnemer1@")
+    assert participants.count() >= 5
+    for user in participants:
+        slug = user.email.split("@")[1].removesuffix(".example.org")
+        assert slug in listed, slug
+    one = participants.first()
+    assert client.login(email=one.email, password="Demo-deelnemer-2026")

@@ -43,6 +43,8 @@ public final class DevNode {
             .put("transport.port", transportPort)
             .put("cluster.routing.allocation.disk.threshold_enabled", false)
             .put("action.auto_create_index", false)
+            // As Elasticsearch 8 by default: no wildcard deletes of indices.
+            .put("action.destructive_requires_name", true)
             .build();
 
         Node node = new MockNode(settings, List.of(Netty4Plugin.class, CommonAnalysisPlugin.class));

@@ -20,7 +20,7 @@ def engine_backend(name, settings):
     variable = ENGINE_URLS[name]
     url = os.environ.get(variable)
     if not url:
-        message = f"{variable} is not set: {name} contract tests not run"
+        message = f"{variable} is not set: {name} tests not run"
         if name in REQUIRED_IN_CI and os.environ.get("CI"):
             pytest.fail(message + " (required in CI)")
         pytest.skip(message)
@@ -93,6 +93,23 @@ def make_document(number, title, *, summary="", body="", content_type="knowledge
             "sdg": [], "year": [str(date.year)], "language": [language],
         },
     }
+
+
+@pytest.fixture
+def publish(site_structure, django_capture_on_commit_callbacks):
+    """Publish a standard page under home (index updates run, as after a commit)."""
+    from portal.models import StandardPage
+
+    home = site_structure["home"]
+
+    def make(title, slug, intro, parent=None):
+        page = StandardPage(title=title, slug=slug, intro=intro)
+        (parent or home).add_child(instance=page)
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+        return page
+
+    return make
 
 
 @pytest.fixture

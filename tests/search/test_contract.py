@@ -111,3 +111,26 @@ def test_hostile_queries_never_fail(corpus, query, find):
 def test_autocomplete_titles(corpus, find, complete):
     titles = [row["title"] for row in complete("Digi", VISITOR)]
     assert "Digitale volwassenheid meten" in titles
+
+
+def test_words_split_over_title_and_body_still_match(corpus, find):
+    """"power" is only in the title, "samenwerking" only in the body of the same item."""
+    assert keys(find("power samenwerking", VISITOR)) == ["test:1"]
+    assert find("power xylofoonbeleid", VISITOR).total == 0  # every word must be found
+
+
+def test_a_page_far_past_the_result_window_gives_the_last_page(corpus, find):
+    """Engines refuse from + size past 10,000: the page asked of them is capped."""
+    result = find("digitale", VISITOR, page=5000)
+    assert result.total == 3 and result.page == 1 and len(result.hits) == 3
+
+
+def test_a_correctly_spelled_word_gets_no_correction(index_documents, find):
+    index_documents(
+        make_document(11, "Een oude waterput", body="De waterput van het dorp."),
+        *(make_document(12 + n, f"Waterpunt {n}", body="Een nieuw waterpunt.")
+          for n in range(4)),
+    )
+    result = find("waterput", VISITOR)
+    assert keys(result) == ["test:11"]
+    assert result.suggestion is None  # not "waterpunt", however much more frequent

@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test install lint check messages clean services
+.PHONY: serve test install lint check messages clean services opensearch-start \
+	opensearch-stop opensearch-status opensearch-reset
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,18 @@ messages: install
 		--ignore=bench --ignore=static_collected $(addprefix --ignore=,$(APPS))
 	for app in $(APPS); do (cd $$app && ../$(BIN)/django-admin makemessages -l nl --no-obsolete); done
 	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+# A single-node OpenSearch for development and CI only (built once from Maven Central; see
+# docs/search.md). OPENSEARCH_HTTP_PORT (default 9200) and OPENSEARCH_HOME choose where.
+OPENSEARCH := devservices/opensearch/opensearch.sh
+opensearch-start:
+	$(OPENSEARCH) start
+opensearch-stop:
+	$(OPENSEARCH) stop
+opensearch-status:
+	$(OPENSEARCH) status
+opensearch-reset:
+	$(OPENSEARCH) reset
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

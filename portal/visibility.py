@@ -24,18 +24,37 @@ def group_ids(user):
     return cached
 
 
-def restriction_admits(restriction_type, allowed_group_ids, user):
-    """Whether a view restriction lets this user see the page in listings.
+PUBLIC = "public"
+AUTHENTICATED = "authenticated"
+SUPERUSER = "superuser"
 
-    Password restrictions are never listed: a password is per session, not per user.
-    """
+
+def user_audience(user):
+    """What a user holds, as tokens: ``public`` for everyone; ``authenticated``,
+    ``group:<id>`` per group and ``superuser`` for the signed-in."""
+    if user is None or not user.is_authenticated:
+        return {PUBLIC}
+    tokens = {PUBLIC, AUTHENTICATED} | {f"group:{group_id}" for group_id in group_ids(user)}
+    if user.is_superuser:
+        tokens.add(SUPERUSER)
+    return tokens
+
+
+def restriction_audience(restriction_type, allowed_group_ids):
+    """The tokens of which a user needs one to pass a view restriction (empty: no one
+    passes it in listings; a password is per session, not per user)."""
     if restriction_type == PageViewRestriction.LOGIN:
-        return user.is_authenticated
+        return {AUTHENTICATED}
     if restriction_type == PageViewRestriction.GROUPS:
-        if not user.is_authenticated:
-            return False
-        return user.is_superuser or bool(set(allowed_group_ids) & group_ids(user))
-    return False
+        return {SUPERUSER} | {f"group:{group_id}" for group_id in allowed_group_ids}
+    return set()
+
+
+def restriction_admits(restriction_type, allowed_group_ids, user):
+    """Whether a view restriction lets this user see the page in listings: the rule
+    every listing, search audience and mailing audience derives from."""
+    return bool(restriction_audience(restriction_type, allowed_group_ids)
+                & user_audience(user))
 
 
 def hidden_paths(user):

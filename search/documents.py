@@ -5,6 +5,7 @@ document has (title, URL, audience) and stores it.
 """
 
 import datetime
+import logging
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
@@ -15,11 +16,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from portal.text import plain_text
+from portal.visibility import AUTHENTICATED, PUBLIC, restriction_audience, user_audience
 from search.models import SearchDocument, SearchFacetValue
 
 FACETS = ["content_type", "learning_line", "track", "theme", "organisation", "year", "language"]
-PUBLIC = "public"
-AUTHENTICATED = "authenticated"
+logger = logging.getLogger(__name__)
 
 
 def page_key(page_id):
@@ -50,41 +51,65 @@ def _ancestor_paths(path):
     return [path[:end] for end in range(step, len(path) + 1, step)]
 
 
-def audience_tokens(page, restrictions=None):
-    """Who may see the page, as tokens; None when no one may find it through search
-    (a password restriction, or nested restrictions that admit no group).
+# Nested view restrictions make compound tokens ("group:3+group:7": a user needs both);
+# past these limits a page is left out of search rather than shown too widely.
+MAX_COMPOUND_PARTS = 4
+MAX_AUDIENCE_TOKENS = 64
 
-    ``restrictions`` (from :func:`restrictions_by_path`) saves the queries when many
-    pages are built at once."""
+
+def audience_tokens(page, restrictions=None):
+    """Who may find the page: tokens of which a user needs one (portal.visibility's
+    ``user_audience``, with compounds, see :func:`user_tokens`); None when no one may
+    find it through search (a password restriction).
+
+    Each view restriction on the page or above it is a condition the user must pass
+    (``portal.visibility.restriction_audience``: the rule ``can_view`` applies), so the
+    conditions are multiplied out into compound tokens. ``restrictions`` (from
+    :func:`restrictions_by_path`) saves the queries when many pages are built at once."""
     paths = _ancestor_paths(page.path)
     if restrictions is None:
         restrictions = restrictions_by_path(paths)
-    allowed = {PUBLIC}
-    for path in paths:  # from the top down
+    conditions = []
+    for path in paths:
         for restriction_type, group_ids in restrictions.get(path, ()):
-            if restriction_type == PageViewRestriction.PASSWORD:
+            condition = restriction_audience(restriction_type, group_ids)
+            if not condition:
                 return None
-            if restriction_type == PageViewRestriction.LOGIN:
-                if allowed == {PUBLIC}:
-                    allowed = {AUTHENTICATED}
-            elif restriction_type == PageViewRestriction.GROUPS:
-                groups = {f"group:{group_id}" for group_id in group_ids}
-                if allowed in ({PUBLIC}, {AUTHENTICATED}):
-                    allowed = groups
-                else:
-                    allowed &= groups
-                if not allowed:
-                    return None
-    return sorted(allowed)
+            conditions.append(condition)
+    if not conditions:
+        return [PUBLIC]
+    combinations = {frozenset()}
+    for condition in conditions:
+        combinations = {combination | {token} for combination in combinations
+                        for token in condition}
+    # Every token but "public" is held only by signed-in users: "authenticated" beside
+    # another token says nothing more.
+    combinations = {combination - {AUTHENTICATED} if len(combination) > 1 else combination
+                    for combination in combinations}
+    # A combination that holds another is implied by it.
+    minimal = [combination for combination in combinations
+               if not any(other < combination for other in combinations)]
+    if len(minimal) > MAX_AUDIENCE_TOKENS or \
+            any(len(combination) > MAX_COMPOUND_PARTS for combination in minimal):
+        logger.warning("Page %s: view restrictions too deeply nested for search; left out",
+                       page.pk)
+        return None
+    return sorted("+".join(sorted(combination)) for combination in minimal)
+
+
+def compound_tokens():
+    """The compound audience tokens that documents carry (nested restrictions: few)."""
+    rows = SearchDocument.objects.filter(audience__contains="+").values_list(
+        "audience", flat=True).distinct()
+    return {token for row in rows for token in row.split() if "+" in token}
 
 
 def user_tokens(user):
-    """The audience tokens a user matches (superusers see every indexed document)."""
-    if user is None or not user.is_authenticated:
-        return [PUBLIC]
-    tokens = [PUBLIC, AUTHENTICATED]
-    tokens += [f"group:{group_id}" for group_id in user.groups.values_list("id", flat=True)]
-    return tokens
+    """The audience tokens a user holds: portal.visibility's ``user_audience``, plus each
+    compound token in the index all of whose parts the user holds."""
+    tokens = user_audience(user)
+    compounds = {token for token in compound_tokens() if set(token.split("+")) <= tokens}
+    return sorted(tokens) + sorted(compounds)
 
 
 def _as_datetime(value):

@@ -6,7 +6,9 @@ user (search.documents.user_tokens), so no caller can forget it.
 """
 
 import logging
+from dataclasses import dataclass
 from datetime import date
+from importlib import import_module
 
 from django.conf import settings
 from django.db import transaction
@@ -39,13 +41,23 @@ def configured_backend_name():
     return getattr(settings, "PORTAL_SEARCH_BACKEND", "database")
 
 
+ENGINES = {
+    "elasticsearch": ("search.backends.elasticsearch", "ElasticsearchBackend"),
+    "opensearch": ("search.backends.opensearch", "OpenSearchBackend"),
+}
+
+
 def get_backend(name=None):
     name = name or configured_backend_name()
-    if name == "elasticsearch":
-        from search.backends.elasticsearch import ElasticsearchBackend
-
-        return ElasticsearchBackend()
+    if name in ENGINES:
+        module, cls = ENGINES[name]
+        return getattr(import_module(module), cls)()
     return DatabaseBackend()
+
+
+def fallback_allowed():
+    """Whether a failing engine is replaced by the database backend (never in tests)."""
+    return getattr(settings, "PORTAL_SEARCH_FALLBACK", True)
 
 
 def _external_backend():
@@ -71,7 +83,7 @@ def search(text, user, filters=None, sort="relevance", page=1, per_page=10) -> S
     try:
         result = backend.search(request)
     except Exception:
-        if backend.name == "database":
+        if backend.name == "database" or not fallback_allowed():
             raise
         logger.warning("Search backend %s failed; answering from the database backend",
                        backend.name, exc_info=True)
@@ -82,20 +94,31 @@ def search(text, user, filters=None, sort="relevance", page=1, per_page=10) -> S
     return result
 
 
-def autocomplete(prefix, user, limit=8):
+@dataclass
+class TitleSuggestions:
+    items: list          # [{"title", "url", "content_type"}]
+    backend: str         # the backend that answered
+
+
+def title_suggestions(prefix, user, limit=8) -> TitleSuggestions:
     prefix = clean_query(prefix)
-    if len(prefix) < 2:
-        return []
     backend = get_backend()
+    if len(prefix) < 2:
+        return TitleSuggestions([], backend.name)
     tokens = user_tokens(user)
     try:
-        return backend.autocomplete(prefix, tokens, limit)
+        return TitleSuggestions(backend.autocomplete(prefix, tokens, limit), backend.name)
     except Exception:
-        if backend.name == "database":
+        if backend.name == "database" or not fallback_allowed():
             raise
         logger.warning("Autocomplete on %s failed; using the database", backend.name,
                        exc_info=True)
-        return DatabaseBackend().autocomplete(prefix, tokens, limit)
+        return TitleSuggestions(DatabaseBackend().autocomplete(prefix, tokens, limit),
+                                "database")
+
+
+def autocomplete(prefix, user, limit=8):
+    return title_suggestions(prefix, user, limit).items
 
 
 def log_query(text, total):
@@ -166,11 +189,7 @@ def _push_external(action, key, data=None):
     if backend is None:
         return
     try:
-        if action == "index":
-            backend.index(data)
-        else:
-            backend.remove(key)
-        PendingIndexUpdate.objects.filter(key=key).delete()
+        rebuilding = backend.index(data) if action == "index" else backend.remove(key)
     except Exception as error:
         # The engine is down: remember the update (not in memory) and catch up later.
         logger.warning("Search engine unavailable; %s of %s queued", action, key)
@@ -178,33 +197,55 @@ def _push_external(action, key, data=None):
             key=key, defaults={"action": action, "last_error": str(error)[:2000]}
         )
         PendingIndexUpdate.objects.filter(key=key).update(attempts=F("attempts") + 1)
+        return
+    if rebuilding:
+        # A rebuild is filling a new index: the update reached it too, but the rebuild may
+        # still write the page as it read it earlier; replayed after the switch.
+        PendingIndexUpdate.objects.update_or_create(
+            key=key, defaults={"action": action, "last_error": ""})
+    else:
+        PendingIndexUpdate.objects.filter(key=key).delete()
+
+
+def _replay(backend, pending):
+    """Apply one queued update from the page as it is now; True during a rebuild."""
+    from wagtail.models import Page
+
+    if pending.action == "delete":
+        return backend.remove(pending.key)
+    page_id = int(pending.key.split(":", 1)[1])
+    page = Page.objects.filter(id=page_id).first()
+    data = build_document(page) if page else None
+    if data is None:
+        return backend.remove(pending.key)
+    return backend.index(data)
 
 
 def catch_up():
-    """Replay updates the external engine missed. Returns how many were applied."""
+    """Replay updates the external engine missed. Returns how many were applied.
+
+    Stops at the first sign that the engine is unreachable (everything stays queued); an
+    update the engine refuses is kept with its error and the others go on."""
     backend = _external_backend()
     if backend is None:
         PendingIndexUpdate.objects.all().delete()
         return 0
     applied = 0
     for pending in PendingIndexUpdate.objects.order_by("created_at"):
-        page_id = int(pending.key.split(":", 1)[1])
         try:
-            if pending.action == "delete":
-                backend.remove(pending.key)
-            else:
-                from wagtail.models import Page
-
-                page = Page.objects.filter(id=page_id).first()
-                data = build_document(page) if page else None
-                if data is None:
-                    backend.remove(pending.key)
-                else:
-                    backend.index(data)
-        except Exception:
-            logger.warning("Search engine still unavailable; %s pending updates kept",
-                           PendingIndexUpdate.objects.count())
-            return applied
+            rebuilding = _replay(backend, pending)
+        except Exception as error:
+            if backend.is_unavailable(error):
+                logger.warning("Search engine still unavailable; %s pending updates kept",
+                               PendingIndexUpdate.objects.count())
+                return applied
+            logger.warning("The search engine refused the %s of %s; kept for a retry",
+                           pending.action, pending.key, exc_info=True)
+            PendingIndexUpdate.objects.filter(pk=pending.pk).update(
+                attempts=F("attempts") + 1, last_error=str(error)[:2000])
+            continue
+        if rebuilding:
+            continue  # replayed again after the rebuild's switch
         pending.delete()
         applied += 1
     return applied
@@ -234,7 +275,8 @@ def rebuild(progress=None):
             kept,
             (lambda done, all_: progress(done, all_, backend.name)) if progress else None,
         )
-        PendingIndexUpdate.objects.all().delete()
+        # Updates made during the rebuild (and any missed before), from their pages now.
+        catch_up()
     return count
 
 

@@ -280,10 +280,17 @@ if env("PORTAL_TASKS_BACKEND", "immediate") == "database":
 # `manage.py anonymise_registrations` (run daily).
 REGISTRATION_RETENTION_DAYS = int(env("REGISTRATION_RETENTION_DAYS", "730"))
 
-# Portal search service (see search/): "database" or "elasticsearch".
+# Portal search service (see search/): "database", "opensearch" or "elasticsearch".
 PORTAL_SEARCH_BACKEND = env("PORTAL_SEARCH_BACKEND", "database")
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
-ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "portal_")
+OPENSEARCH_URL = env("OPENSEARCH_URL")
+# Index names of either engine start with this (ELASTICSEARCH_INDEX_PREFIX still read).
+SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", env("ELASTICSEARCH_INDEX_PREFIX", "portal_"))
+# When the engine fails, answer searches from the database backend (the tests switch
+# this off: there an engine error must fail the test).
+PORTAL_SEARCH_FALLBACK = True
+# Single updates wait for the engine's next refresh ("wait_for"); the tests use "true".
+PORTAL_SEARCH_REFRESH = "wait_for"
 
 # Security headers that hold everywhere; production adds HTTPS-only settings.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -11,20 +11,6 @@ from search import service
 from search.models import PendingIndexUpdate, SearchDocument, SearchQueryLog
 
 
-@pytest.fixture
-def publish(site_structure, django_capture_on_commit_callbacks):
-    home = site_structure["home"]
-
-    def make(title, slug, intro, parent=None):
-        page = StandardPage(title=title, slug=slug, intro=intro)
-        (parent or home).add_child(instance=page)
-        with django_capture_on_commit_callbacks(execute=True):
-            page.save_revision().publish()
-        return page
-
-    return make
-
-
 def titles(result):
     return [hit.title for hit in result.hits]
 
@@ -96,10 +82,13 @@ def test_autocomplete_endpoint_returns_json(client, publish):
 
 
 @pytest.mark.django_db
-def test_elasticsearch_down_falls_back_and_catches_up_later(publish, settings,
-                                                            django_capture_on_commit_callbacks):
-    settings.PORTAL_SEARCH_BACKEND = "elasticsearch"
-    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+@pytest.mark.parametrize("engine_name,url_setting", [("elasticsearch", "ELASTICSEARCH_URL"),
+                                                     ("opensearch", "OPENSEARCH_URL")])
+def test_engine_down_falls_back_and_catches_up_later(publish, settings, engine_name,
+                                                     url_setting):
+    settings.PORTAL_SEARCH_BACKEND = engine_name
+    settings.PORTAL_SEARCH_FALLBACK = True  # as in production
+    setattr(settings, url_setting, "http://127.0.0.1:9")  # nothing listens there
     page = publish("Lepelaar op het wad", "lepelaar", "Een witte vogel")
     assert PendingIndexUpdate.objects.filter(key=f"page:{page.id}").exists()
     result = service.search("lepelaar", AnonymousUser())

@@ -1,0 +1,59 @@
+"""The OpenSearch 2 client layer of the shared engine backend (search/backends/engine.py).
+
+Only what opensearch-py does differently lives here: request bodies, ``ignore=404``, its
+exception classes. Mapping, queries and alias switching are the engine's.
+"""
+
+import opensearchpy as dsl
+from django.conf import settings
+from opensearchpy import ConnectionError as EngineConnectionError
+from opensearchpy import OpenSearch, RequestError, TransportError, helpers
+
+from search.backends.engine import EngineBackend
+
+
+class OpenSearchBackend(EngineBackend):
+    name = "opensearch"
+    dsl = dsl
+
+    def configured_url(self):
+        return settings.OPENSEARCH_URL
+
+    def make_client(self, url, timeout):
+        return OpenSearch(url, timeout=timeout)
+
+    def is_unavailable(self, error):
+        if isinstance(error, ConnectionError | EngineConnectionError):
+            return True
+        return isinstance(error, TransportError) and isinstance(error.status_code, int) \
+            and error.status_code >= 500
+
+    def create_index(self, name, aliases=None):
+        try:
+            self.client.indices.create(index=name, body=self.index_body(aliases))
+        except RequestError as error:
+            if error.error == "resource_already_exists_exception":
+                return False
+            raise
+        return True
+
+    def send_bulk(self, operations, refresh):
+        return self.client.bulk(body=operations, refresh=refresh)["items"]
+
+    def bulk_load(self, actions, chunk_size):
+        helpers.bulk(self.client, actions, chunk_size=chunk_size)
+
+    def alias_indices(self, alias):
+        response = self.client.indices.get_alias(name=alias, ignore=404)
+        if response.get("status") == 404:
+            return []
+        return sorted(response)
+
+    def update_aliases(self, actions):
+        self.client.indices.update_aliases(body={"actions": actions})
+
+    def delete_index(self, name):
+        self.client.indices.delete(index=name, ignore=404)
+
+    def refresh(self, index):
+        self.client.indices.refresh(index=index)

@@ -7,7 +7,9 @@ and document form bases (WAGTAILIMAGES_IMAGE_FORM_BASE, WAGTAILDOCS_DOCUMENT_FOR
 so every upload path in the admin (single, multiple, chooser) goes through it.
 """
 
+import warnings
 import zipfile
+from struct import error as struct_error
 
 from django import forms
 from django.conf import settings
@@ -25,6 +27,8 @@ IMAGE_SIGNATURES = {
     "webp": lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP",
 }
 MARKUP_MARKERS = (b"<svg", b"<html", b"<!doctype", b"<script", b"<?xml", b"<body", b"<iframe")
+# In an image these mean an image/HTML polyglot (XMP metadata may hold "<?xml": allowed).
+IMAGE_MARKUP_MARKERS = (b"<html", b"<!doctype", b"<script", b"<body", b"<iframe")
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 DOCUMENT_KINDS = {
     "pdf": "pdf", "docx": "ooxml", "xlsx": "ooxml", "pptx": "ooxml",
@@ -68,6 +72,61 @@ def check_image_upload(uploaded, max_size=None):
                              % {"size": max_size // (1024 * 1024)})
     if image_kind(_read_head(uploaded)) is None:
         raise UploadRejected(_("Upload a JPEG, PNG, GIF or WebP image; this file is not one."))
+    check_image_decodes(uploaded)
+
+
+def _carries_markup(uploaded):
+    """HTML or script at the start or the end of the file: an image/markup polyglot."""
+    head = _read_head(uploaded).lower()
+    size = _size(uploaded)
+    uploaded.seek(max(0, size - HEAD))
+    tail = uploaded.read(HEAD).lower()
+    uploaded.seek(0)
+    return any(marker in head or marker in tail for marker in IMAGE_MARKUP_MARKERS)
+
+
+def max_image_pixels():
+    return getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
+
+
+def check_image_decodes(uploaded):
+    """Raise UploadRejected unless Pillow decodes the whole image and it has at most
+    WAGTAILIMAGES_MAX_IMAGE_PIXELS pixels. The magic bytes alone let through a truncated
+    file, a PNG header followed by HTML or a GIF/script polyglot, which later break every
+    page (and rendition) that shows the image; the pixel count is read from the header
+    before anything is decoded, so a decompression bomb is refused without being opened."""
+    from PIL import Image, UnidentifiedImageError
+
+    broken = UploadRejected(_("This image is damaged or incomplete and cannot be shown. "
+                              "Save it again in an image editor and upload that file."))
+    limit = max_image_pixels()
+    if _carries_markup(uploaded):
+        raise broken
+    uploaded.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(uploaded) as image:
+                width, height = image.size
+                if width * height > limit:
+                    raise UploadRejected(
+                        _("This image has too many pixels (%(width)s × %(height)s); at most "
+                          "%(megapixels)s megapixels.")
+                        % {"width": width, "height": height, "megapixels": limit // 1_000_000})
+                image.verify()  # structure and checksums (verify() closes the decoder)
+            uploaded.seek(0)
+            with Image.open(uploaded) as image:
+                image.load()  # every pixel of the (first) frame
+    except UploadRejected:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise UploadRejected(_("This image has too many pixels; at most %(megapixels)s "
+                               "megapixels.") % {"megapixels": limit // 1_000_000}) from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError,
+            struct_error, IndexError, TypeError) as error:
+        raise broken from error
+    finally:
+        uploaded.seek(0)
 
 
 def _zip_names(uploaded):

@@ -239,3 +239,10 @@ def test_database_in_use():
     """Which database this run covered (shown with -v): SQLite by default, PostgreSQL
     with DATABASE_URL."""
     assert connection.vendor in ("sqlite", "postgresql")
+
+
+def test_nul_in_a_cookie_is_refused(client, site_structure, member):
+    client.force_login(member)
+    # As a browser can send it: a quoted value with octal escapes, which Django unquotes.
+    client.cookies.load(r'sessionid="\000\000\000\000\000\000\000\000"')
+    assert client.get("/kennisbank/").status_code == 400

@@ -15,6 +15,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 MAX_DOCUMENT_SIZE = getattr(settings, "PORTAL_MAX_DOCUMENT_SIZE", 20 * 1024 * 1024)
@@ -97,8 +98,7 @@ def check_image_decodes(uploaded):
     before anything is decoded, so a decompression bomb is refused without being opened."""
     from PIL import Image, UnidentifiedImageError
 
-    broken = UploadRejected(_("This image is damaged or incomplete and cannot be shown. "
-                              "Save it again in an image editor and upload that file."))
+    broken = UploadRejected(_broken_image_message())
     limit = max_image_pixels()
     if _carries_markup(uploaded):
         raise broken
@@ -175,7 +175,33 @@ def check_document_upload(uploaded, max_size=None):
                                "of this file does not match that."))
 
 
+def _broken_image_message():
+    return _("This image is damaged or incomplete and cannot be shown. Save it again in an "
+             "image editor and upload that file.")
+
+
+class CheckedImageField(WagtailImageField):
+    """Wagtail's image field, except that an image Willow cannot decode while it counts
+    the pixels (a truncated PNG, say) is a form error instead of an unhandled OSError."""
+
+    def check_image_pixel_size(self, f):
+        try:
+            super().check_image_pixel_size(f)
+        except forms.ValidationError:
+            raise
+        except Exception as error:  # noqa: BLE001 - any decoder failure means a broken file
+            raise forms.ValidationError(_broken_image_message(), code="invalid_image") \
+                from error
+
+
 class CheckedImageForm(BaseImageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        # Wagtail builds the field itself (formfield_for_dbfield); give it our checks.
+        if isinstance(field, WagtailImageField) and not isinstance(field, CheckedImageField):
+            field.__class__ = CheckedImageField
+
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
         if uploaded and hasattr(uploaded, "read") and not getattr(uploaded, "_committed", False):

@@ -87,6 +87,12 @@ class Failures:
                              f"status {response.status_code}")
         return response
 
+    def assert_none(self):
+        import pytest
+
+        if self.seen:
+            pytest.fail(self.report(), pytrace=False)
+
     def report(self):
         unique = sorted(set(self.seen))
         return f"{len(unique)} server errors in {self.requests} requests:\n" + "\n".join(

@@ -49,6 +49,10 @@ FULL = HOSTILE + [REPEATED]
 # For addresses that read no parameter of their own: the values that reach the most code.
 SHORT = [value for value in FULL if value[0] in (
     "NUL", "quote", "huge number", "long string", "broken utf-8", "markup", "repeated")]
+# For a second role on the same addresses: the values that reach the parsers.
+PARSERS = [value for value in FULL if value[0] in (
+    "quote", "empty", "star", "NEAR(", "huge number", "negative", "long string", "bad date",
+    "broken utf-8", "repeated")]
 # For path segments.
 SEGMENTS = [value for value in HOSTILE if value[0] in (
     "NUL", "quote", "unterminated quote", "star", "SQL", "huge number", "negative", "float",

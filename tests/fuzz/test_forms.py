@@ -32,16 +32,22 @@ def pages_with_forms(site):
     ]
 
 
-def discovered_forms(client, site):
+def discovered_forms(client, site, only=""):
+    """The POST forms on the pages, once per kind (the role form of each colleague is
+    one form), limited to actions under ``only``."""
+    import re
+
     forms = {}
     for url in pages_with_forms(site):
         response = client.get(url)
         if response.status_code != 200:
             continue
         for form in forms_on(response.content.decode(), url):
-            if form.method == "post" and not form.action.startswith("/admin/"):
+            if form.method == "post" and not form.action.startswith("/admin/") \
+                    and form.action.startswith(only):
                 form.fields.pop("csrfmiddlewaretoken", None)
-                forms.setdefault((form.action, tuple(sorted(form.fields))), form)
+                kind = re.sub(r"\d+", "N", form.action + " ".join(sorted(form.fields)))
+                forms.setdefault(kind, form)
     return list(forms.values())
 
 
@@ -54,8 +60,8 @@ def body(fields, name, value):
     return "&".join(parts)
 
 
-def fuzz_forms(client, site, failures):
-    forms = discovered_forms(client, site)
+def fuzz_forms(client, site, failures, only=""):
+    forms = discovered_forms(client, site, only)
     assert forms, "no forms found"
     for form in forms:
         for name in form.fields:
@@ -70,7 +76,9 @@ def fuzz_forms(client, site, failures):
 def test_no_form_field_gives_a_server_error(site, role):
     client = client_for(site.get(role))
     failures = Failures()
-    forms = fuzz_forms(client, site, failures)
+    # The organisation admin's own forms; the member's are covered by the member.
+    only = f"/mijn/organisatie/{site['alfa'].slug}/" if role == "org_admin" else ""
+    forms = fuzz_forms(client, site, failures, only)
     if role == "org_admin":
         actions = {form.action for form in forms}
         assert any(action.endswith("/profiel/") for action in actions), actions

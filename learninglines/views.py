@@ -14,6 +14,7 @@ from learninglines.forms import EvaluationForm, OrganisationChoiceForm
 from learninglines.models import Registration
 from memberhub.models import MemberOrganisation
 from memberhub.selectors import active_memberships
+from portal.redirects import local_next
 
 
 def _chosen_organisation(request):
@@ -79,24 +80,14 @@ def session_cancel(request, session):
     registration = Registration.objects.filter(session=original, user=request.user).first()
     if registration is None:
         messages.error(request, _("You have no registration for this session to cancel."))
-        return redirect(_next_or(request, session.url))
+        return redirect(local_next(request, session.url))
     try:
         services.cancel(registration=registration, actor=request.user)
     except services.LearningLineError as failure:
         messages.error(request, failure.message)
-        return redirect(_next_or(request, session.url))
+        return redirect(local_next(request, session.url))
     messages.success(request, _("Your registration has been cancelled."))
-    return redirect(_next_or(request, session.url))
-
-
-def _next_or(request, default):
-    from django.utils.http import url_has_allowed_host_and_scheme
-
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                                  require_https=request.is_secure()):
-        return target
-    return default
+    return redirect(local_next(request, session.url))
 
 
 def session_ics(request, session):

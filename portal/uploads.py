@@ -7,12 +7,15 @@ and document form bases (WAGTAILIMAGES_IMAGE_FORM_BASE, WAGTAILDOCS_DOCUMENT_FOR
 so every upload path in the admin (single, multiple, chooser) goes through it.
 """
 
+import warnings
 import zipfile
+from struct import error as struct_error
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 MAX_DOCUMENT_SIZE = getattr(settings, "PORTAL_MAX_DOCUMENT_SIZE", 20 * 1024 * 1024)
@@ -25,6 +28,8 @@ IMAGE_SIGNATURES = {
     "webp": lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP",
 }
 MARKUP_MARKERS = (b"<svg", b"<html", b"<!doctype", b"<script", b"<?xml", b"<body", b"<iframe")
+# In an image these mean an image/HTML polyglot (XMP metadata may hold "<?xml": allowed).
+IMAGE_MARKUP_MARKERS = (b"<html", b"<!doctype", b"<script", b"<body", b"<iframe")
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 DOCUMENT_KINDS = {
     "pdf": "pdf", "docx": "ooxml", "xlsx": "ooxml", "pptx": "ooxml",
@@ -68,6 +73,60 @@ def check_image_upload(uploaded, max_size=None):
                              % {"size": max_size // (1024 * 1024)})
     if image_kind(_read_head(uploaded)) is None:
         raise UploadRejected(_("Upload a JPEG, PNG, GIF or WebP image; this file is not one."))
+    check_image_decodes(uploaded)
+
+
+def _carries_markup(uploaded):
+    """HTML or script at the start or the end of the file: an image/markup polyglot."""
+    head = _read_head(uploaded).lower()
+    size = _size(uploaded)
+    uploaded.seek(max(0, size - HEAD))
+    tail = uploaded.read(HEAD).lower()
+    uploaded.seek(0)
+    return any(marker in head or marker in tail for marker in IMAGE_MARKUP_MARKERS)
+
+
+def max_image_pixels():
+    return getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
+
+
+def check_image_decodes(uploaded):
+    """Raise UploadRejected unless Pillow decodes the whole image and it has at most
+    WAGTAILIMAGES_MAX_IMAGE_PIXELS pixels. The magic bytes alone let through a truncated
+    file, a PNG header followed by HTML or a GIF/script polyglot, which later break every
+    page (and rendition) that shows the image; the pixel count is read from the header
+    before anything is decoded, so a decompression bomb is refused without being opened."""
+    from PIL import Image, UnidentifiedImageError
+
+    broken = UploadRejected(_broken_image_message())
+    limit = max_image_pixels()
+    if _carries_markup(uploaded):
+        raise broken
+    uploaded.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(uploaded) as image:
+                width, height = image.size
+                if width * height > limit:
+                    raise UploadRejected(
+                        _("This image has too many pixels (%(width)s × %(height)s); at most "
+                          "%(megapixels)s megapixels.")
+                        % {"width": width, "height": height, "megapixels": limit // 1_000_000})
+                image.verify()  # structure and checksums (verify() closes the decoder)
+            uploaded.seek(0)
+            with Image.open(uploaded) as image:
+                image.load()  # every pixel of the (first) frame
+    except UploadRejected:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise UploadRejected(_("This image has too many pixels; at most %(megapixels)s "
+                               "megapixels.") % {"megapixels": limit // 1_000_000}) from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError,
+            struct_error, IndexError, TypeError) as error:
+        raise broken from error
+    finally:
+        uploaded.seek(0)
 
 
 def _zip_names(uploaded):
@@ -116,7 +175,33 @@ def check_document_upload(uploaded, max_size=None):
                                "of this file does not match that."))
 
 
+def _broken_image_message():
+    return _("This image is damaged or incomplete and cannot be shown. Save it again in an "
+             "image editor and upload that file.")
+
+
+class CheckedImageField(WagtailImageField):
+    """Wagtail's image field, except that an image Willow cannot decode while it counts
+    the pixels (a truncated PNG, say) is a form error instead of an unhandled OSError."""
+
+    def check_image_pixel_size(self, f):
+        try:
+            super().check_image_pixel_size(f)
+        except forms.ValidationError:
+            raise
+        except Exception as error:  # noqa: BLE001 - any decoder failure means a broken file
+            raise forms.ValidationError(_broken_image_message(), code="invalid_image") \
+                from error
+
+
 class CheckedImageForm(BaseImageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        # Wagtail builds the field itself (formfield_for_dbfield); give it our checks.
+        if isinstance(field, WagtailImageField) and not isinstance(field, CheckedImageField):
+            field.__class__ = CheckedImageField
+
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
         if uploaded and hasattr(uploaded, "read") and not getattr(uploaded, "_committed", False):

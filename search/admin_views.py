@@ -13,11 +13,13 @@ def can_view_search_log(user):
 
 
 def _month(request):
+    """The month asked for (``?month=2026-3``); this month when missing or not a month
+    (an out-of-range year such as 99999999999999999999 overflows ``date``)."""
     raw = request.GET.get("month", "")
     try:
         year, month = (int(part) for part in raw.split("-"))
         return date(year, month, 1)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):
         return date.today().replace(day=1)
 
 

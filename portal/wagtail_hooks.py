@@ -1,8 +1,14 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.access import turn_away_signed_in_non_members
 from portal.models import Country, SustainableDevelopmentGoal, ThemeTag
+
+# A signed-in person who may not see a members-only page is told why (403), instead of
+# Wagtail's redirect to the login page, which sends them straight back (a loop).
+hooks.register("before_serve_page", turn_away_signed_in_non_members)
 
 
 class ThemeTagViewSet(SnippetViewSet):

@@ -26,8 +26,10 @@ from tests.learninglines.factories import (
     move_to_past,
 )
 from tests.mailings.factories import make_mailing, make_news
-from tests.memberhub.conftest import hub  # noqa: F401 (the fixture: organisations A and B)
+from tests.memberhub import conftest as memberhub_fixtures
 from tests.memberhub.factories import add_news
+
+hub = memberhub_fixtures.hub  # the site with organisations A and B, their pages and rights
 
 pytestmark = pytest.mark.django_db
 

@@ -35,19 +35,20 @@ def is_members_only(page):
     return bool(members_only_restrictions(page))
 
 
+def _admitted(restriction, user):
+    return restriction_admits(restriction.restriction_type,
+                              restriction.groups.values_list("id", flat=True), user)
+
+
 def admits(user, page):
     """Whether the page's login and group restrictions let this user in."""
-    return all(
-        restriction_admits(restriction.restriction_type,
-                           restriction.groups.values_list("id", flat=True), user)
-        for restriction in members_only_restrictions(page)
-    )
+    return all(_admitted(restriction, user) for restriction in members_only_restrictions(page))
 
 
-def members_only_response(request, page):
-    """The page a signed-in person gets for a members-only page they may not see."""
+def members_only_response(request, title):
+    """What a signed-in person gets for members-only content they may not see."""
     response = TemplateResponse(request, "portal/members_only.html", {
-        "restricted_page": page,
+        "restricted_title": title,
         "editor_rights_withheld": editor_rights_withheld(request.user),
         "next": request.get_full_path(),
     }, status=403)
@@ -68,7 +69,22 @@ def turn_away_signed_in_non_members(page, request, serve_args, serve_kwargs):
         response = redirect_to_login(request.get_full_path(), reverse("login"))
         add_never_cache_headers(response)
         return response
-    return members_only_response(request, page)
+    return members_only_response(request, page.title)
+
+
+def turn_away_from_restricted_documents(document, request):
+    """``before_serve_document`` hook (before Wagtail's own check): a collection's login
+    and group restrictions follow the same rule as pages, so the Editors group opens
+    nothing before the second factor, and a signed-in person who is not admitted is told
+    why instead of being sent to the login page again."""
+    user = request.user
+    if not user.is_authenticated:
+        return None  # Wagtail sends visitors to the login page
+    for restriction in document.collection.get_view_restrictions():
+        if (restriction.restriction_type in MEMBER_RESTRICTION_TYPES
+                and not _admitted(restriction, user)):
+            return members_only_response(request, document.title)
+    return None
 
 
 def page_for_path(request, target):

@@ -176,3 +176,36 @@ def test_personal_data_page_is_linked(client, site_structure, member, url):
         "/accounts/mijn-gegevens/"
     assert f'href="{target}"' in html
     assert client.get(target).status_code == 200
+
+
+@pytest.fixture
+def members_document(site_structure):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from knowledge.services import member_groups
+    from tests.knowledge.factories import make_document
+
+    collection = Collection.get_first_root_node().add_child(name="Alleen voor leden")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS)
+    restriction.groups.set(member_groups())
+    document = make_document("Besloten verslag")
+    document.collection = collection
+    document.save()
+    return document
+
+
+def test_restricted_document_explains_itself_to_a_signed_in_non_member(
+        client, members_document, outsider, member, hub_organisation):
+    response = client.get(members_document.url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    log_in(client, outsider)
+    response = client.get(members_document.url, follow=True)
+    assert len(response.redirect_chain) <= MAX_REDIRECTS
+    assert response.status_code == 403
+    assert "Besloten verslag" in response.content.decode()
+    client.logout()
+    log_in(client, member)
+    response = client.get(members_document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")

@@ -78,14 +78,33 @@ def past_registration(hub, member, organisation):
     return registration
 
 
+@pytest.fixture
+def members_document(hub):
+    """A document in a collection open to Members and Editors (Wagtail collection privacy)."""
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from knowledge.services import member_groups
+    from tests.knowledge.factories import make_document
+
+    collection = Collection.get_first_root_node().add_child(name="Alleen voor leden")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS)
+    restriction.groups.set(member_groups())
+    document = make_document("Besloten verslag")
+    document.collection = collection
+    document.save()
+    return document
+
+
 @pytest.fixture(params=["editor", "superuser"])
 def privileged(request, editor, superuser):
     return {"editor": editor, "superuser": superuser}[request.param]
 
 
-def attempt_everything(client, live_b, members_item, mailing, registration):
+def attempt_everything(client, live_b, members_item, mailing, registration, document):
     """Every action that uses editor rights, as the attacker sends it."""
     return {
+        "document": client.get(document.url),
         "withdraw": client.post(reverse("memberhub:withdraw", args=[live_b.pk])),
         "members_page": client.get(members_item.url),
         "listing": client.get("/kennisbank/"),
@@ -102,14 +121,18 @@ def attempt_everything(client, live_b, members_item, mailing, registration):
 
 
 def test_password_only_gives_no_editor_rights_anywhere(
-        client, hub, privileged, live_b, members_item, past_registration,
+        client, hub, privileged, live_b, members_item, past_registration, members_document,
         django_capture_on_commit_callbacks):
     news = make_news(hub, "Nieuws voor de mailing")
     mailing = make_mailing(items=[news])
     log_in_with_password(client, privileged)
 
     with django_capture_on_commit_callbacks(execute=True):
-        tried = attempt_everything(client, live_b, members_item, mailing, past_registration)
+        tried = attempt_everything(client, live_b, members_item, mailing, past_registration,
+                                   members_document)
+
+    assert tried["document"].status_code == 403
+    assert "Besloten verslag" in tried["document"].content.decode()  # the explaining page
 
     assert tried["withdraw"].status_code == 403
     live_b.refresh_from_db()
@@ -138,7 +161,7 @@ def test_password_only_gives_no_editor_rights_anywhere(
 
 
 def test_after_the_second_factor_the_same_actions_work(
-        client, hub, privileged, live_b, members_item, past_registration,
+        client, hub, privileged, live_b, members_item, past_registration, members_document,
         django_capture_on_commit_callbacks):
     news = make_news(hub, "Nieuws voor de mailing")
     mailing = make_mailing(items=[news])
@@ -146,7 +169,11 @@ def test_after_the_second_factor_the_same_actions_work(
     confirm_second_factor(client, privileged)
 
     with django_capture_on_commit_callbacks(execute=True):
-        tried = attempt_everything(client, live_b, members_item, mailing, past_registration)
+        tried = attempt_everything(client, live_b, members_item, mailing, past_registration,
+                                   members_document)
+
+    assert tried["document"].status_code == 200
+    assert b"".join(tried["document"].streaming_content).startswith(b"%PDF")
 
     assert tried["withdraw"].status_code == 302
     live_b.refresh_from_db()

@@ -84,7 +84,18 @@ class User(AbstractUser):
     def save(self, *args, **kwargs):
         if self.email:
             self.email = self.email.strip().lower()
-        super().save(*args, **kwargs)
+        # While an editor's rights wait for the second factor, the request's user object
+        # reads is_superuser=False (portal/editor_rights.py); the account keeps its rights.
+        from portal.editor_rights import WITHHELD_ATTRIBUTE
+
+        stored = self.__dict__.get(WITHHELD_ATTRIBUTE)
+        if stored is None:
+            return super().save(*args, **kwargs)
+        self.is_superuser = stored
+        try:
+            return super().save(*args, **kwargs)
+        finally:
+            self.is_superuser = False
 
     def __str__(self):
         return self.get_full_name() or self.email

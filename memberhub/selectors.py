@@ -39,10 +39,10 @@ def organisations_of(user):
 
 
 def is_editor(user):
-    from portal.visibility import EDITORS_GROUP_NAME
+    """Editor or administrator with their rights in force (second factor confirmed)."""
+    from portal.editor_rights import has_editor_rights
 
-    return user.is_authenticated and (
-        user.is_superuser or user.groups.filter(name=EDITORS_GROUP_NAME).exists())
+    return has_editor_rights(user)
 
 
 def can_withdraw(user, page):

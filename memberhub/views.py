@@ -19,6 +19,7 @@ from memberhub.forms import (
 )
 from memberhub.models import Invitation, MemberOrganisation, Membership
 from memberhub.selectors import active_memberships, is_org_admin, organisation_contributions
+from portal.editor_rights import has_editor_role
 
 
 def mijn_panels(request):
@@ -47,6 +48,7 @@ def mijn(request):
         "memberships": memberships,
         "contributions": contributions,
         "panels": mijn_panels(request),
+        "editor_role": has_editor_role(request.user),
     })
 
 
@@ -196,7 +198,7 @@ def invitation(request, token):
             preferred_language=request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("nl", "en")
             else "nl",
         )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="portal.editor_rights.EditorRightsBackend")
         messages.success(request, _("Welcome to %(organisation)s.")
                          % {"organisation": invitation.organisation})
         return redirect("memberhub:mijn")

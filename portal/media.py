@@ -24,6 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
+from portal.editor_rights import editor_rights_withheld
 from portal.visibility import visible_pages
 
 # The admin actions that let someone see a file (and its download link) in the admin.
@@ -42,7 +43,9 @@ def pages_using(obj):
 
 def manages(user, obj):
     """Whether the user sees this document or image in the admin (its collection's rights)."""
-    if not user.is_authenticated:
+    if not user.is_authenticated or editor_rights_withheld(user):
+        # Wagtail's collection rights come from group rows, not from Django's backend: an
+        # editor who has not confirmed the second factor manages nothing (portal.editor_rights).
         return False
     policy = policy_registry.get_by_type(type(obj))
     return policy.user_has_any_permission_for_instance(user, MANAGE_ACTIONS, obj)

@@ -1,24 +1,25 @@
 """Two-factor authentication for editors and administrators (django-otp, TOTP).
 
 Editors and superusers must confirm a one-time code from an authenticator app before
-they may use the Wagtail admin. The first time, they set the app up by scanning a QR
-code (drawn on the server as SVG: no request to another host).
+they may use their rights, anywhere (portal/editor_rights.py: until then the request's user
+has no editor rights in any view, permission check or the admin). The first time, they set
+the app up by scanning a QR code (drawn on the server as SVG: no request to another host).
 """
 
 from urllib.parse import urlencode
 
 import segno
 from django import forms
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import LazyObject, SimpleLazyObject, empty
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from portal.visibility import EDITORS_GROUP_NAME
+from portal.editor_rights import editor_rights_withheld, withhold_editor_rights
 
 ADMIN_PREFIX = "/admin/"
 ADMIN_OPEN_PATHS = ("/admin/login/", "/admin/logout/", "/admin/jsi18n/")
@@ -30,23 +31,28 @@ def axes_username(request, credentials=None):
     return str(username).strip().lower()
 
 
-def requires_two_factor(user):
-    if not getattr(settings, "PORTAL_REQUIRE_2FA", True) or not user.is_authenticated:
-        return False
-    return user.is_superuser or user.groups.filter(name=EDITORS_GROUP_NAME).exists()
+def _unwrapped(user):
+    while isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    return user
 
 
 class RequireTwoFactorMiddleware:
-    """Sends editors and administrators without a verified second factor to /accounts/2fa/
-    when they open the Wagtail admin."""
+    """Gives every request a user without editor rights until the second factor is
+    confirmed in this session, and sends such editors and administrators to /accounts/2fa/
+    when they open the Wagtail admin. Comes after django-otp's OTPMiddleware."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        user = request.user
+        request.user = SimpleLazyObject(lambda: withhold_editor_rights(_unwrapped(user)))
         path = request.path
         if (path.startswith(ADMIN_PREFIX) and not path.startswith(ADMIN_OPEN_PATHS)
-                and requires_two_factor(request.user) and not request.user.is_verified()):
+                and editor_rights_withheld(request.user)):
             return redirect(f"{reverse('two_factor')}?{urlencode({'next': path})}")
         return self.get_response(request)
 

@@ -9,7 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from memberhub.feeds import agenda_ics
-from memberhub.forms import PortalAuthenticationForm, PortalPasswordResetForm
+from portal.accounts import PortalLoginView, PortalPasswordResetView
 from portal.admin_scoping import ScopedPageChooserBrowseView, ScopedPageTypesUsageReportView
 from portal.api import api_router
 from portal.media_views import serve_document, serve_image_original, serve_rendition
@@ -22,16 +22,13 @@ handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
 
 account_patterns = [
-    path("login/", auth_views.LoginView.as_view(authentication_form=PortalAuthenticationForm,
-                                                redirect_authenticated_user=True),
-         name="login"),
+    path("login/", PortalLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password-change/", auth_views.PasswordChangeView.as_view(),
          name="password_change"),
     path("password-change/done/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
-    path("password-reset/", auth_views.PasswordResetView.as_view(
-        form_class=PortalPasswordResetForm), name="password_reset"),
+    path("password-reset/", PortalPasswordResetView.as_view(), name="password_reset"),
     path("password-reset/done/", auth_views.PasswordResetDoneView.as_view(),
          name="password_reset_done"),
     path("reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),

@@ -19,7 +19,12 @@ def group_ids(user):
         return frozenset()
     cached = getattr(user, "_portal_group_ids", None)
     if cached is None:
-        cached = frozenset(user.groups.values_list("id", flat=True))
+        from portal.editor_rights import editor_rights_withheld
+
+        groups = user.groups.all()
+        if editor_rights_withheld(user):  # no view rights from Editors before the 2nd factor
+            groups = groups.exclude(name=EDITORS_GROUP_NAME)
+        cached = frozenset(groups.values_list("id", flat=True))
         user._portal_group_ids = cached
     return cached
 

@@ -3,7 +3,14 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.access import turn_away_from_restricted_documents, turn_away_signed_in_non_members
 from portal.models import Country, SustainableDevelopmentGoal, ThemeTag
+
+# A signed-in person who may not see a members-only page is told why (403), instead of
+# Wagtail's redirect to the login page, which sends them straight back (a loop).
+hooks.register("before_serve_page", turn_away_signed_in_non_members)
+# The same for documents in a restricted collection, before Wagtail's own check.
+hooks.register("before_serve_document", turn_away_from_restricted_documents, order=-10)
 
 
 class ThemeTagViewSet(SnippetViewSet):

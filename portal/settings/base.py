@@ -101,7 +101,8 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     # Login throttling first: it refuses locked-out accounts and addresses.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, but editor rights count only after the second factor.
+    "portal.editor_rights.EditorRightsBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -183,6 +184,11 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "memberhub:mijn"
 LOGOUT_REDIRECT_URL = "/"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
+# Password-reset e-mails per address and per client address within the window
+# (portal/accounts.py; counted in the cache).
+PASSWORD_RESET_LIMIT_PER_ADDRESS = int(env("PASSWORD_RESET_LIMIT_PER_ADDRESS", "3"))
+PASSWORD_RESET_LIMIT_PER_CLIENT = int(env("PASSWORD_RESET_LIMIT_PER_CLIENT", "10"))
+PASSWORD_RESET_WINDOW_SECONDS = int(env("PASSWORD_RESET_WINDOW_SECONDS", "3600"))
 
 # Internationalisation: Dutch first, English under /en/.
 LANGUAGE_CODE = "nl"

@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Page, Site
 
 from portal import selectors
@@ -57,7 +58,7 @@ def language_switch(context):
             else:
                 url = _home_url(request, code)
         else:
-            url = translate_url(request.get_full_path(), code)
+            url = _translated_own_path(request, code)
         links.append({"code": code, "name": name, "url": url,
                       "is_current": code == current_language})
     return {"links": links}
@@ -72,6 +73,17 @@ def _visible_translation(page, language_code, user):
     return visible_pages(
         user, Page.objects.filter(translation_key=page.translation_key, locale=locale)
     ).first()
+
+
+def _translated_own_path(request, language_code):
+    """This address in another language, built from the site's own path: a path such as
+    ``//evil.example/`` is not a host, so it gives that language's home page."""
+    url = translate_url(request.path, language_code)
+    if not url.startswith("/") or not url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+        return _home_url(request, language_code)
+    if request.GET:
+        url = f"{url}?{request.GET.urlencode()}"
+    return url
 
 
 def _home_url(request, language_code):

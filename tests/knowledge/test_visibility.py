@@ -79,7 +79,9 @@ def test_direct_link_sends_a_visitor_to_login(client, catalogue):
 def test_outsider_without_membership_is_a_visitor(client, catalogue, outsider):
     client.force_login(outsider)
     assert "Besloten ledentool" not in client.get("/kennisbank/").content.decode()
-    assert client.get(catalogue["items"]["Members tool"].url).status_code == 302
+    # Signed in but not a member: told the page is for members (no loop via the login page).
+    response = client.get(catalogue["items"]["Members tool"].url)
+    assert response.status_code == 403 and "voor leden" in response.content.decode()
 
 
 def test_map_does_not_count_member_only_items_for_visitors(client, catalogue, knowledge_map,

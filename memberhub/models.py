@@ -433,6 +433,9 @@ class MemberPublicationPage(Page):
     parent_page_types = ["memberhub.OrganisationPage"]
     subpage_types = []
     content_type_key = ""
+    # The menu section this kind of page belongs to (app_label.Model of its index page):
+    # an item lives under its organisation (/leden/<org>/...) but is read as news, etc.
+    navigation_section = ""
 
     class Meta:
         abstract = True
@@ -511,6 +514,7 @@ class NewsPage(MemberPublicationPage):
     parent_page_types = ["memberhub.OrganisationPage", "memberhub.NewsIndexPage"]
     template = "memberhub/news_page.html"
     content_type_key = "news"
+    navigation_section = "memberhub.NewsIndexPage"
 
     class Meta:
         verbose_name = _("news item")
@@ -574,6 +578,7 @@ class ImpactStoryPage(MemberPublicationPage):
     parent_page_types = ["memberhub.OrganisationPage", "memberhub.ImpactStoryIndexPage"]
     template = "memberhub/impact_story_page.html"
     content_type_key = "impact_story"
+    navigation_section = "memberhub.ImpactStoryIndexPage"
 
     class Meta:
         verbose_name = _("impact story")
@@ -675,6 +680,7 @@ class VacancyPage(MemberPublicationPage):
     base_form_class = VacancyPageForm
     template = "memberhub/vacancy_page.html"
     content_type_key = "vacancy"
+    navigation_section = "memberhub.VacancyIndexPage"
 
     class Meta:
         verbose_name = _("vacancy")
@@ -763,6 +769,8 @@ def _from_wall_clock(value, zone):
 
 
 class EventPage(MemberPublicationPage):
+    navigation_section = "memberhub.EventIndexPage"
+
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     # No model-level choices: the zone list comes from the system's tz database, which

@@ -115,7 +115,9 @@ class LearningLineIndexPage(SectionIndexPage):
         from learninglines.selectors import agenda_index_url, parse_year, year_agenda
 
         context = super().get_context(request, *args, **kwargs)
-        context["plan"] = dual_track_plan(self.get_listing(request), request.user)
+        listing = context["listing"]
+        listing.object_list = list(listing.object_list)  # read once, for the cards and plan
+        context["plan"] = dual_track_plan(listing.object_list, request.user)
         year = parse_year(request.GET.get("year"))
         context["year"] = year
         context["agenda"] = year_agenda(request.user, year)

@@ -4,11 +4,13 @@ with the formats each cell offers and its next sessions.
 A read like those in :mod:`learninglines.selectors`, kept apart because that module is
 long already. Sessions and working groups go through the one visibility rule
 (:func:`portal.visibility.visible_pages`, via ``visible_sessions``), one language version
-each, in a fixed number of queries whatever the number of lines or sessions.
+each, in two queries whatever the number of lines or sessions.
 """
 
 from dataclasses import dataclass, field
 
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -43,11 +45,12 @@ class PlanRow:
     cells: list
 
 
-def _line_keys_by_path(pages):
-    """{parent path: translation_key of the learning line} for the given child pages."""
-    paths = {page.path[:-Page.steplen] for page in pages}
-    lines = LearningLinePage.objects.filter(path__in=paths).only("path", "translation_key")
-    return {line.path: line.translation_key for line in lines}
+def _with_line_key(queryset):
+    """Annotate each child page with ``line_key``, the translation key of the learning line
+    it sits under (in the same query: the parent's path is the page's path minus one step)."""
+    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    return queryset.annotate(line_key=Subquery(
+        LearningLinePage.objects.filter(path=parent_path).values("translation_key")[:1]))
 
 
 def dual_track_plan(lines, user, next_shown=NEXT_SESSIONS_SHOWN):
@@ -59,17 +62,18 @@ def dual_track_plan(lines, user, next_shown=NEXT_SESSIONS_SHOWN):
         return []
     now = timezone.now()
     year_start = now.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
-    sessions = list(visible_sessions(user, SessionPage.objects.filter(end__gte=year_start))
-                    .order_by("start", "pk"))
-    groups = list(prefer_current_language(visible_pages(user, WorkingGroupPage.objects.all()))
-                  .order_by("title"))
-    keys = _line_keys_by_path(sessions + groups)
+    sessions = list(_with_line_key(
+        visible_sessions(user, SessionPage.objects.filter(end__gte=year_start)))
+        .order_by("start", "pk"))
+    groups = list(_with_line_key(
+        prefer_current_language(visible_pages(user, WorkingGroupPage.objects.all())))
+        .order_by("title"))
     cells = {
         (line.translation_key, track): PlanCell(track.value, track.label)
         for line in lines for track in Track
     }
     for session in sessions:
-        cell = cells.get((keys.get(session.path[:-Page.steplen]), session.track))
+        cell = cells.get((session.line_key, session.track))
         if cell is None:
             continue
         label = SessionFormat(session.format).label if session.format in FORMAT_ORDER else ""
@@ -81,7 +85,7 @@ def dual_track_plan(lines, user, next_shown=NEXT_SESSIONS_SHOWN):
             else:
                 cell.more += 1
     for group in groups:
-        cell = cells.get((keys.get(group.path[:-Page.steplen]), group.track))
+        cell = cells.get((group.line_key, group.track))
         if cell is not None:
             cell.working_groups.append(group)
     for cell in cells.values():

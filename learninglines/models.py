@@ -111,9 +111,13 @@ class LearningLineIndexPage(SectionIndexPage):
         ).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
+        from learninglines.plan import dual_track_plan
         from learninglines.selectors import agenda_index_url, parse_year, year_agenda
 
         context = super().get_context(request, *args, **kwargs)
+        listing = context["listing"]
+        listing.object_list = list(listing.object_list)  # read once, for the cards and plan
+        context["plan"] = dual_track_plan(listing.object_list, request.user)
         year = parse_year(request.GET.get("year"))
         context["year"] = year
         context["agenda"] = year_agenda(request.user, year)

@@ -451,6 +451,9 @@ class MemberPublicationPage(Page):
     parent_page_types = ["memberhub.OrganisationPage"]
     subpage_types = []
     content_type_key = ""
+    # The menu section this kind of page belongs to (app_label.Model of its index page):
+    # an item lives under its organisation (/leden/<org>/...) but is read as news, etc.
+    navigation_section = ""
 
     class Meta:
         abstract = True
@@ -530,6 +533,7 @@ class NewsPage(MemberPublicationPage):
     parent_page_types = ["memberhub.OrganisationPage", "memberhub.NewsIndexPage"]
     template = "memberhub/news_page.html"
     content_type_key = "news"
+    navigation_section = "memberhub.NewsIndexPage"
 
     class Meta:
         verbose_name = _("news item")
@@ -594,6 +598,7 @@ class ImpactStoryPage(MemberPublicationPage):
     parent_page_types = ["memberhub.OrganisationPage", "memberhub.ImpactStoryIndexPage"]
     template = "memberhub/impact_story_page.html"
     content_type_key = "impact_story"
+    navigation_section = "memberhub.ImpactStoryIndexPage"
 
     class Meta:
         verbose_name = _("impact story")
@@ -695,6 +700,7 @@ class VacancyPage(MemberPublicationPage):
     base_form_class = VacancyPageForm
     template = "memberhub/vacancy_page.html"
     content_type_key = "vacancy"
+    navigation_section = "memberhub.VacancyIndexPage"
 
     class Meta:
         verbose_name = _("vacancy")
@@ -783,6 +789,8 @@ def _from_wall_clock(value, zone):
 
 
 class EventPage(RoutablePageMixin, MemberPublicationPage):
+    navigation_section = "memberhub.EventIndexPage"
+
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     # No model-level choices: the zone list comes from the system's tz database, which

@@ -6,9 +6,9 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from wagtail import hooks
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 
 from memberhub import services
 from memberhub.forms import (
@@ -18,7 +18,12 @@ from memberhub.forms import (
     RoleForm,
 )
 from memberhub.models import Invitation, MemberOrganisation, Membership
-from memberhub.selectors import active_memberships, is_org_admin, organisation_contributions
+from memberhub.selectors import (
+    active_memberships,
+    can_withdraw,
+    is_org_admin,
+    organisation_contributions,
+)
 from portal.editor_rights import has_editor_role
 
 
@@ -53,9 +58,17 @@ def mijn(request):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def withdraw(request, page_id):
+    """GET asks first (what withdrawing does to this item); POST withdraws."""
     page = get_object_or_404(Page, pk=page_id).specific
+    if request.method == "GET":
+        if not can_withdraw(request.user, page):
+            raise PermissionDenied
+        return render(request, "memberhub/withdraw_confirm.html", {
+            "item": page, "live": page.live,
+            "in_moderation": WorkflowState.objects.active().for_instance(page).exists(),
+        })
     services.withdraw_contribution(request.user, page)  # PermissionDenied → 403
     messages.success(request, _("“%(title)s” has been withdrawn. It is no longer online and "
                                 "no longer waiting for moderation.") % {"title": page.title})
@@ -121,8 +134,18 @@ def set_role(request, slug, membership_id):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def remove_member(request, slug, membership_id):
+    """GET asks first (who loses what); POST removes the colleague."""
+    if request.method == "GET":
+        organisation = _admin_organisation(request, slug)
+        membership = get_object_or_404(Membership.objects.select_related("user"),
+                                       pk=membership_id, organisation=organisation)
+        return render(request, "memberhub/remove_member_confirm.html", {
+            "organisation": organisation, "membership": membership,
+            "is_self": membership.user_id == request.user.pk,
+        })
+
     def action(organisation, membership):
         services.remove_membership(request.user, membership)
         messages.success(request, _("%(name)s is no longer a member of %(organisation)s.")

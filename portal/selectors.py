@@ -83,6 +83,29 @@ def main_navigation(site, user):
     return result
 
 
+def current_section(items, current):
+    """(item, is_current, is_page) for each menu page: the section ``current`` belongs to.
+
+    A page names its section with ``navigation_section`` ("app_label.Model" of the section's
+    index page) when it lives elsewhere in the tree: a news item sits under its organisation
+    in /leden/ but belongs to /nieuws/. Otherwise the section is the menu page it sits under.
+    """
+    section_model = getattr(current, "navigation_section", "") if current is not None else ""
+    by_section = []
+    if section_model:
+        by_section = [item for item in items
+                      if item.specific_class._meta.label == section_model]
+    path = current.path if current is not None else ""
+    result = []
+    for item in items:
+        if by_section:
+            is_current = item in by_section
+        else:
+            is_current = bool(path) and path.startswith(item.path)
+        result.append((item, is_current, current is not None and item.pk == current.pk))
+    return result
+
+
 def breadcrumbs(page, user):
     """Ancestors below the tree root that the user may see, root-first."""
     ancestors = page.get_ancestors().filter(depth__gt=1)

@@ -19,14 +19,10 @@ def main_navigation(context):
     current = context.get("page")
     site = Site.find_for_request(request)
     items = selectors.main_navigation(site, request.user)
-    current_path = current.path if current is not None else ""
     return {
         "items": [
-            {
-                "page": item,
-                "is_current": bool(current_path) and current_path.startswith(item.path),
-            }
-            for item in items
+            {"page": item, "is_current": is_current, "is_page": is_page}
+            for item, is_current, is_page in selectors.current_section(items, current)
         ],
         "request": request,
     }
@@ -136,3 +132,26 @@ def html_datetime(value):
     if isinstance(value, datetime.date):
         return value.isoformat()
     return ""
+
+
+@register.inclusion_tag("components/when.html")
+def when(start, end, zone_name=""):
+    """Start and end of an event in its own time zone, the way people write it: one date
+    for a same-day event ("15 december 2026, 14:00–16:00"), and the zone only when it is
+    not the site's."""
+    from zoneinfo import ZoneInfo
+
+    zone_name = zone_name or settings.TIME_ZONE
+    try:
+        zone = ZoneInfo(zone_name)
+    except (ValueError, KeyError):
+        zone_name, zone = settings.TIME_ZONE, ZoneInfo(settings.TIME_ZONE)
+    local_start = start.astimezone(zone) if start else None
+    local_end = end.astimezone(zone) if end else None
+    return {
+        "start": start, "end": end, "local_start": local_start, "local_end": local_end,
+        "same_day": bool(local_start and local_end
+                         and local_start.date() == local_end.date()),
+        "zone_name": zone_name,
+        "zone": zone_name if zone_name != settings.TIME_ZONE else "",
+    }

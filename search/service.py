@@ -47,11 +47,14 @@ ENGINES = {
 }
 
 
-def get_backend(name=None):
+def get_backend(name=None, timeout=None):
+    """The backend ``name`` (the configured one by default); ``timeout``: seconds an
+    engine request may take (the client's default when None)."""
     name = name or configured_backend_name()
     if name in ENGINES:
         module, cls = ENGINES[name]
-        return getattr(import_module(module), cls)()
+        backend_class = getattr(import_module(module), cls)
+        return backend_class(timeout=timeout) if timeout else backend_class()
     return DatabaseBackend()
 
 
@@ -60,9 +63,9 @@ def fallback_allowed():
     return getattr(settings, "PORTAL_SEARCH_FALLBACK", True)
 
 
-def _external_backend():
+def _external_backend(timeout=None):
     """The configured external engine, or None when the database backend is in use."""
-    backend = get_backend()
+    backend = get_backend(timeout=timeout)
     return None if backend.name == "database" else backend
 
 
@@ -280,26 +283,40 @@ def rebuild(progress=None):
     return count
 
 
-def status():
+# /healthz must answer quickly when the engine hangs (a paused node accepts connections
+# and never replies): its probe waits this long, not the search client's timeout.
+HEALTH_TIMEOUT = 1
+
+
+def status(timeout=None):
+    """The search's state: ``status`` is "ok", or "degraded" when the engine cannot be
+    reached (``answering`` then says who answers searches: "database" when the fallback
+    is on, None when searches fail), with the queued updates the engine missed."""
     database = DatabaseBackend().status()
-    result = {"backend": configured_backend_name(), "ok": True,
+    name = configured_backend_name()
+    result = {"backend": name, "status": "ok", "ok": True, "answering": name,
               "documents": database["documents"],
               "pending_updates": PendingIndexUpdate.objects.count()}
-    backend = _external_backend()
+    backend = _external_backend(timeout)
     if backend is not None:
         try:
             external = backend.status()
-            result.update(ok=external["ok"], engine_documents=external.get("documents"))
         except Exception as error:
-            result.update(ok=False, detail=f"{type(error).__name__}", fallback="database")
+            external = {"ok": False, "detail": type(error).__name__}
+        if external["ok"]:
+            result["engine_documents"] = external.get("documents")
+        else:
+            result.update(status="degraded", ok=False,
+                          answering="database" if fallback_allowed() else None,
+                          detail=external.get("detail", "unreachable"))
     return result
 
 
 def backend_status():
-    """For /healthz: never raises."""
+    """For /healthz: quick (HEALTH_TIMEOUT) and never raises."""
     try:
-        return status()
+        return status(timeout=HEALTH_TIMEOUT)
     except Exception as error:
         logger.exception("Search status failed")
-        return {"backend": configured_backend_name(), "ok": False,
+        return {"backend": configured_backend_name(), "status": "error", "ok": False,
                 "detail": type(error).__name__}

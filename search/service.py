@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from search import outage
 from search.backends.base import MAX_QUERY_LENGTH, SearchRequest, SearchResult, query_words
 from search.backends.database import DatabaseBackend, bump_vocabulary_version
 from search.documents import (
@@ -69,6 +70,11 @@ def _external_backend(timeout=None):
     return None if backend.name == "database" else backend
 
 
+def _skip_engine(backend):
+    """Answer from the database at once: the engine is known to be down (search.outage)."""
+    return backend.name != "database" and fallback_allowed() and outage.known_down(backend)
+
+
 # -- searching ---------------------------------------------------------------------
 
 
@@ -83,14 +89,20 @@ def search(text, user, filters=None, sort="relevance", page=1, per_page=10) -> S
         per_page=per_page,
     )
     backend = get_backend()
-    try:
-        result = backend.search(request)
-    except Exception:
-        if backend.name == "database" or not fallback_allowed():
-            raise
-        logger.warning("Search backend %s failed; answering from the database backend",
-                       backend.name, exc_info=True)
+    if _skip_engine(backend):
+        logger.info("Search engine %s unavailable; answering from the database backend",
+                    backend.name)
         result = DatabaseBackend().search(request)
+    else:
+        try:
+            result = backend.search(request)
+        except Exception as error:
+            if backend.name == "database" or not fallback_allowed():
+                raise
+            outage.note_failure(backend, error)
+            logger.warning("Search backend %s failed; answering from the database backend",
+                           backend.name, exc_info=True)
+            result = DatabaseBackend().search(request)
     if result.total and result.page > result.num_pages:
         request.page = result.num_pages
         result = search(text, user, filters, sort, request.page, per_page)
@@ -109,11 +121,15 @@ def title_suggestions(prefix, user, limit=8) -> TitleSuggestions:
     if len(prefix) < 2:
         return TitleSuggestions([], backend.name)
     tokens = user_tokens(user)
+    if _skip_engine(backend):
+        return TitleSuggestions(DatabaseBackend().autocomplete(prefix, tokens, limit),
+                                "database")
     try:
         return TitleSuggestions(backend.autocomplete(prefix, tokens, limit), backend.name)
-    except Exception:
+    except Exception as error:
         if backend.name == "database" or not fallback_allowed():
             raise
+        outage.note_failure(backend, error)
         logger.warning("Autocomplete on %s failed; using the database", backend.name,
                        exc_info=True)
         return TitleSuggestions(DatabaseBackend().autocomplete(prefix, tokens, limit),
@@ -172,8 +188,11 @@ def withdraw_pages(page_ids):
 
 def _withdraw_external(backend, keys):
     try:
+        if outage.known_down(backend):
+            raise ConnectionError(f"{backend.name} is known to be unavailable")
         backend.withdraw(keys)
     except Exception as error:
+        outage.note_failure(backend, error)
         logger.warning("Search engine unavailable; withdrawal of %s queued", len(keys))
         for key in keys:
             PendingIndexUpdate.objects.update_or_create(
@@ -192,9 +211,12 @@ def _push_external(action, key, data=None):
     if backend is None:
         return
     try:
+        if outage.known_down(backend):
+            raise ConnectionError(f"{backend.name} is known to be unavailable")
         rebuilding = backend.index(data) if action == "index" else backend.remove(key)
     except Exception as error:
         # The engine is down: remember the update (not in memory) and catch up later.
+        outage.note_failure(backend, error)
         logger.warning("Search engine unavailable; %s of %s queued", action, key)
         PendingIndexUpdate.objects.update_or_create(
             key=key, defaults={"action": action, "last_error": str(error)[:2000]}
@@ -224,14 +246,18 @@ def _replay(backend, pending):
     return backend.index(data)
 
 
-def catch_up():
+def catch_up(respect_outage=False):
     """Replay updates the external engine missed. Returns how many were applied.
 
     Stops at the first sign that the engine is unreachable (everything stays queued); an
-    update the engine refuses is kept with its error and the others go on."""
+    update the engine refuses is kept with its error and the others go on.
+    ``respect_outage``: do not even try while the engine is known to be down (the index
+    tasks; `manage.py search_index update` always tries)."""
     backend = _external_backend()
     if backend is None:
         PendingIndexUpdate.objects.all().delete()
+        return 0
+    if respect_outage and outage.known_down(backend):
         return 0
     applied = 0
     for pending in PendingIndexUpdate.objects.order_by("created_at"):
@@ -239,6 +265,7 @@ def catch_up():
             rebuilding = _replay(backend, pending)
         except Exception as error:
             if backend.is_unavailable(error):
+                outage.note_failure(backend, error)
                 logger.warning("Search engine still unavailable; %s pending updates kept",
                                PendingIndexUpdate.objects.count())
                 return applied
@@ -249,6 +276,7 @@ def catch_up():
             continue
         if rebuilding:
             continue  # replayed again after the rebuild's switch
+        outage.note_success(backend)
         pending.delete()
         applied += 1
     return applied
@@ -304,8 +332,10 @@ def status(timeout=None):
         except Exception as error:
             external = {"ok": False, "detail": type(error).__name__}
         if external["ok"]:
+            outage.note_success(backend)
             result["engine_documents"] = external.get("documents")
         else:
+            outage.note_failure(backend, ConnectionError("the engine did not answer"))
             result.update(status="degraded", ok=False,
                           answering="database" if fallback_allowed() else None,
                           detail=external.get("detail", "unreachable"))

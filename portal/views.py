@@ -10,7 +10,9 @@ logger = logging.getLogger(__name__)
 
 @never_cache
 def healthz(request):
-    """Liveness for load balancers: 200 when the database answers, 503 when it does not."""
+    """Liveness for load balancers: 200 when the database answers, 503 when it does not.
+    ``status`` in the body is "ok", "degraded" (the search engine is unreachable: searches
+    are answered by the database backend) or "error" (the database is unreachable)."""
     database_ok = True
     try:
         with connection.cursor() as cursor:
@@ -23,8 +25,12 @@ def healthz(request):
     from search.service import backend_status
 
     search = backend_status()
+    if not database_ok:
+        overall = "error"
+    else:
+        overall = "ok" if search.get("status") == "ok" else "degraded"
     body = {
-        "status": "ok" if database_ok else "error",
+        "status": overall,
         "database": "ok" if database_ok else "unavailable",
         "search": search,
     }

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from search import outage
 from search.backends.base import MAX_QUERY_LENGTH, SearchRequest, SearchResult, query_words
 from search.backends.database import DatabaseBackend, bump_vocabulary_version
 from search.documents import (
@@ -47,11 +48,14 @@ ENGINES = {
 }
 
 
-def get_backend(name=None):
+def get_backend(name=None, timeout=None):
+    """The backend ``name`` (the configured one by default); ``timeout``: seconds an
+    engine request may take (the client's default when None)."""
     name = name or configured_backend_name()
     if name in ENGINES:
         module, cls = ENGINES[name]
-        return getattr(import_module(module), cls)()
+        backend_class = getattr(import_module(module), cls)
+        return backend_class(timeout=timeout) if timeout else backend_class()
     return DatabaseBackend()
 
 
@@ -60,10 +64,15 @@ def fallback_allowed():
     return getattr(settings, "PORTAL_SEARCH_FALLBACK", True)
 
 
-def _external_backend():
+def _external_backend(timeout=None):
     """The configured external engine, or None when the database backend is in use."""
-    backend = get_backend()
+    backend = get_backend(timeout=timeout)
     return None if backend.name == "database" else backend
+
+
+def _skip_engine(backend):
+    """Answer from the database at once: the engine is known to be down (search.outage)."""
+    return backend.name != "database" and fallback_allowed() and outage.known_down(backend)
 
 
 # -- searching ---------------------------------------------------------------------
@@ -80,14 +89,20 @@ def search(text, user, filters=None, sort="relevance", page=1, per_page=10) -> S
         per_page=per_page,
     )
     backend = get_backend()
-    try:
-        result = backend.search(request)
-    except Exception:
-        if backend.name == "database" or not fallback_allowed():
-            raise
-        logger.warning("Search backend %s failed; answering from the database backend",
-                       backend.name, exc_info=True)
+    if _skip_engine(backend):
+        logger.info("Search engine %s unavailable; answering from the database backend",
+                    backend.name)
         result = DatabaseBackend().search(request)
+    else:
+        try:
+            result = backend.search(request)
+        except Exception as error:
+            if backend.name == "database" or not fallback_allowed():
+                raise
+            outage.note_failure(backend, error)
+            logger.warning("Search backend %s failed; answering from the database backend",
+                           backend.name, exc_info=True)
+            result = DatabaseBackend().search(request)
     if result.total and result.page > result.num_pages:
         request.page = result.num_pages
         result = search(text, user, filters, sort, request.page, per_page)
@@ -106,11 +121,15 @@ def title_suggestions(prefix, user, limit=8) -> TitleSuggestions:
     if len(prefix) < 2:
         return TitleSuggestions([], backend.name)
     tokens = user_tokens(user)
+    if _skip_engine(backend):
+        return TitleSuggestions(DatabaseBackend().autocomplete(prefix, tokens, limit),
+                                "database")
     try:
         return TitleSuggestions(backend.autocomplete(prefix, tokens, limit), backend.name)
-    except Exception:
+    except Exception as error:
         if backend.name == "database" or not fallback_allowed():
             raise
+        outage.note_failure(backend, error)
         logger.warning("Autocomplete on %s failed; using the database", backend.name,
                        exc_info=True)
         return TitleSuggestions(DatabaseBackend().autocomplete(prefix, tokens, limit),
@@ -169,8 +188,11 @@ def withdraw_pages(page_ids):
 
 def _withdraw_external(backend, keys):
     try:
+        if outage.known_down(backend):
+            raise ConnectionError(f"{backend.name} is known to be unavailable")
         backend.withdraw(keys)
     except Exception as error:
+        outage.note_failure(backend, error)
         logger.warning("Search engine unavailable; withdrawal of %s queued", len(keys))
         for key in keys:
             PendingIndexUpdate.objects.update_or_create(
@@ -189,9 +211,12 @@ def _push_external(action, key, data=None):
     if backend is None:
         return
     try:
+        if outage.known_down(backend):
+            raise ConnectionError(f"{backend.name} is known to be unavailable")
         rebuilding = backend.index(data) if action == "index" else backend.remove(key)
     except Exception as error:
         # The engine is down: remember the update (not in memory) and catch up later.
+        outage.note_failure(backend, error)
         logger.warning("Search engine unavailable; %s of %s queued", action, key)
         PendingIndexUpdate.objects.update_or_create(
             key=key, defaults={"action": action, "last_error": str(error)[:2000]}
@@ -221,14 +246,18 @@ def _replay(backend, pending):
     return backend.index(data)
 
 
-def catch_up():
+def catch_up(respect_outage=False):
     """Replay updates the external engine missed. Returns how many were applied.
 
     Stops at the first sign that the engine is unreachable (everything stays queued); an
-    update the engine refuses is kept with its error and the others go on."""
+    update the engine refuses is kept with its error and the others go on.
+    ``respect_outage``: do not even try while the engine is known to be down (the index
+    tasks; `manage.py search_index update` always tries)."""
     backend = _external_backend()
     if backend is None:
         PendingIndexUpdate.objects.all().delete()
+        return 0
+    if respect_outage and outage.known_down(backend):
         return 0
     applied = 0
     for pending in PendingIndexUpdate.objects.order_by("created_at"):
@@ -236,6 +265,7 @@ def catch_up():
             rebuilding = _replay(backend, pending)
         except Exception as error:
             if backend.is_unavailable(error):
+                outage.note_failure(backend, error)
                 logger.warning("Search engine still unavailable; %s pending updates kept",
                                PendingIndexUpdate.objects.count())
                 return applied
@@ -246,6 +276,7 @@ def catch_up():
             continue
         if rebuilding:
             continue  # replayed again after the rebuild's switch
+        outage.note_success(backend)
         pending.delete()
         applied += 1
     return applied
@@ -280,26 +311,42 @@ def rebuild(progress=None):
     return count
 
 
-def status():
+# /healthz must answer quickly when the engine hangs (a paused node accepts connections
+# and never replies): its probe waits this long, not the search client's timeout.
+HEALTH_TIMEOUT = 1
+
+
+def status(timeout=None):
+    """The search's state: ``status`` is "ok", or "degraded" when the engine cannot be
+    reached (``answering`` then says who answers searches: "database" when the fallback
+    is on, None when searches fail), with the queued updates the engine missed."""
     database = DatabaseBackend().status()
-    result = {"backend": configured_backend_name(), "ok": True,
+    name = configured_backend_name()
+    result = {"backend": name, "status": "ok", "ok": True, "answering": name,
               "documents": database["documents"],
               "pending_updates": PendingIndexUpdate.objects.count()}
-    backend = _external_backend()
+    backend = _external_backend(timeout)
     if backend is not None:
         try:
             external = backend.status()
-            result.update(ok=external["ok"], engine_documents=external.get("documents"))
         except Exception as error:
-            result.update(ok=False, detail=f"{type(error).__name__}", fallback="database")
+            external = {"ok": False, "detail": type(error).__name__}
+        if external["ok"]:
+            outage.note_success(backend)
+            result["engine_documents"] = external.get("documents")
+        else:
+            outage.note_failure(backend, ConnectionError("the engine did not answer"))
+            result.update(status="degraded", ok=False,
+                          answering="database" if fallback_allowed() else None,
+                          detail=external.get("detail", "unreachable"))
     return result
 
 
 def backend_status():
-    """For /healthz: never raises."""
+    """For /healthz: quick (HEALTH_TIMEOUT) and never raises."""
     try:
-        return status()
+        return status(timeout=HEALTH_TIMEOUT)
     except Exception as error:
         logger.exception("Search status failed")
-        return {"backend": configured_backend_name(), "ok": False,
+        return {"backend": configured_backend_name(), "status": "error", "ok": False,
                 "detail": type(error).__name__}

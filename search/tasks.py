@@ -18,7 +18,7 @@ def update_pages_task(page_ids):
 
     from search import service
 
-    service.catch_up()
+    service.catch_up(respect_outage=True)
     pages = {page.id: page for page in Page.objects.filter(id__in=page_ids).specific()}
     for page_id in page_ids:
         page = pages.get(page_id)

@@ -303,6 +303,8 @@ SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", env("ELASTICSEARCH_INDEX_PREFIX
 PORTAL_SEARCH_FALLBACK = True
 # Single updates wait for the engine's next refresh ("wait_for"); the tests use "true".
 PORTAL_SEARCH_REFRESH = "wait_for"
+# How long a search engine found unreachable is not tried again (search/outage.py).
+PORTAL_SEARCH_OUTAGE_SECONDS = int(env("PORTAL_SEARCH_OUTAGE_SECONDS", "30"))
 
 # Security headers that hold everywhere; production adds HTTPS-only settings.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -16,7 +16,12 @@ from learninglines.models import (
 )
 from memberhub.models import Membership, User
 from portal.models import ThemeTag
-from portal.site_structure import ensure_translation, publish_page
+from portal.site_structure import (
+    ensure_own_body,
+    ensure_translation,
+    paragraph_blocks,
+    publish_page,
+)
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PARTICIPANT_PASSWORD = "Demo-deelnemer-2026"  # noqa: S105  # nosec B105 (demo only)
@@ -32,6 +37,19 @@ LINES = [
         "practitioner": {
             "nl": "Een AI-werkgroep en netwerksessies over cyberveiligheid en digitale autonomie.",
             "en": "An AI working group and network sessions on cybersecurity and digital autonomy.",
+        },
+        "body": {
+            "nl": ["Bijna elke organisatie werkt inmiddels met AI-hulpmiddelen, vaak zonder "
+                   "afspraken over de gegevens van partners en deelnemers. In deze leerlijn "
+                   "maken leden die afspraken samen, op basis van wat bij collega's al werkt.",
+                   "De Digital Maturity Quick Scan is het vertrekpunt: wie de scan heeft "
+                   "ingevuld, weet op welk onderdeel een netwerksessie of de werkgroep het "
+                   "meeste oplevert."],
+            "en": ["Almost every organisation now uses AI tools, often without agreements on "
+                   "the data of partners and participants. In this line members draw up those "
+                   "agreements together, building on what already works for colleagues.",
+                   "The Digital Maturity Quick Scan is the starting point: once you have filled "
+                   "it in, you know where a network session or the working group helps most."],
         },
         "leadership": {
             "nl": "Een leiderschapsdialoog over beleid voor digitale autonomie, AI en "
@@ -52,6 +70,21 @@ LINES = [
             "en": "Network sessions on the Power Awareness Tool and 'decolonising from within', "
                   "led by members.",
         },
+        "body": {
+            "nl": ["Wie bepaalt de agenda, wie beheert het geld en wiens naam staat op het "
+                   "rapport? De leerlijn gaat over de machtsverhoudingen tussen Nederlandse "
+                   "organisaties en hun partners, en over wat er verandert als je die serieus "
+                   "neemt.",
+                   "De sessies over de Power Awareness Tool organiseren we samen met een "
+                   "Belgische zusterfederatie; de reeks 'dekoloniseren van binnenuit' wordt "
+                   "geleid door leden die er in hun eigen organisatie mee bezig zijn."],
+            "en": ["Who sets the agenda, who manages the money and whose name is on the report? "
+                   "This line is about the balance of power between Dutch organisations and "
+                   "their partners, and about what changes once you take it seriously.",
+                   "The Power Awareness Tool sessions are co-hosted with a Belgian sister "
+                   "federation; the 'decolonising from within' series is led by members who "
+                   "are working on it in their own organisations."],
+        },
         "leadership": {
             "nl": "Een leiderschapsdialoog over beleid voor rechtvaardige en inclusieve "
                   "organisaties.",
@@ -71,6 +104,18 @@ LINES = [
             "nl": "Een traject over nieuwe coalities en netwerksessies over krimpende "
                   "maatschappelijke ruimte.",
             "en": "A trajectory on new coalitions and network sessions on shrinking civic space.",
+        },
+        "body": {
+            "nl": ["Minder overheidsgeld, minder ruimte voor partners en een publiek dat "
+                   "twijfelt: de sector verandert snel. Deze leerlijn zoekt naar coalities "
+                   "buiten de vertrouwde kring, met gemeenten, bedrijven en diaspora.",
+                   "In de leiderschapsdialoog bespreken directeuren wat dat vraagt van hun "
+                   "organisatie, van kleinere kernteams tot gedeelde diensten."],
+            "en": ["Less public funding, less room for partners and a public in doubt: the "
+                   "sector is changing fast. This line looks for coalitions beyond the familiar "
+                   "circle, with municipalities, businesses and diaspora organisations.",
+                   "In the leadership dialogue directors discuss what that asks of their "
+                   "organisations, from smaller core teams to shared services."],
         },
         "leadership": {
             "nl": "Een leiderschapsdialoog over toekomstbestendig leiderschap en "
@@ -93,14 +138,17 @@ def load(context):
                 title=spec["title"], slug=spec["slug"], summary=spec["summary"]["nl"],
                 practitioner_aim=spec["practitioner"]["nl"],
                 leadership_aim=spec["leadership"]["nl"], locale=index.locale,
+                body=paragraph_blocks(spec["body"]["nl"]),
             )
             index.add_child(instance=line)
             publish_page(line)
-        ensure_translation(line, en, {
+        ensure_own_body(line, spec["body"]["nl"])
+        translation = ensure_translation(line, en, {
             "title": spec["title"], "summary": spec["summary"]["en"],
             "practitioner_aim": spec["practitioner"]["en"],
             "leadership_aim": spec["leadership"]["en"],
         })
+        ensure_own_body(translation, spec["body"]["en"], original=line)
         lines[spec["slug"]] = line
     context["learning_lines"] = lines
     load_activities(context)
@@ -137,12 +185,21 @@ WORKING_GROUPS = [
      "track": "practitioner", "leaders": [DORP], "themes": ["Kunstmatige intelligentie"],
      "summary": "Leden delen ervaringen met verantwoord en ethisch gebruik van AI en werken "
                 "samen aan een handreiking voor AI-beleid in kleine en middelgrote ngo's.",
+     "body": ["De werkgroep komt vier keer per jaar bij elkaar, afwisselend bij Digitaal Dorp "
+              "in Utrecht en online. Tussen de bijeenkomsten door testen deelnemers de "
+              "afspraken in hun eigen team.",
+              "De eerste opbrengst, tien afspraken over generatieve AI, staat in de kennisbank; "
+              "dit jaar volgt een handreiking voor het beleid zelf."],
      "members": [(DORP, True), (WATERBRON, True), (GEZOND, False), (KINDEREN, False)]},
     {"line": "future-ready-international-cooperation", "slug": "kerngroep-nieuwe-coalities",
      "title": "Kerngroep nieuwe coalities", "track": "practitioner", "leaders": [VREDE],
      "themes": ["Nieuwe coalities"],
      "summary": "De vaste deelnemers van het traject over nieuwe coalities voor internationale "
                 "samenwerking, met partners buiten de sector.",
+     "body": ["De kerngroep bereidt de trajectdagen voor en brengt na elke dag in kaart welke "
+              "contacten met gemeenten, bedrijven en diasporaorganisaties iets opleveren.",
+              "Halverwege het traject verscheen een tussenrapport met acht coalities van "
+              "leden; de kerngroep gebruikt het om te kiezen welke vorm ze verder uitwerkt."],
      "members": [(VREDE, True), (LOKAAL, False)]},
 ]
 
@@ -353,7 +410,8 @@ def _ensure_working_group(line, spec, organisations):
     group = WorkingGroupPage.objects.child_of(line).filter(slug=spec["slug"]).first()
     if group is None:
         group = WorkingGroupPage(title=spec["title"], slug=spec["slug"], track=spec["track"],
-                                 summary=spec["summary"], locale=line.locale)
+                                 summary=spec["summary"], locale=line.locale,
+                                 body=paragraph_blocks(spec["body"]))
         line.add_child(instance=group)
         group.leading_organisations.set([organisations[slug] for slug in spec["leaders"]])
         group.themes.set(list(ThemeTag.objects.filter(name__in=spec["themes"])))

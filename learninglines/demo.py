@@ -221,6 +221,11 @@ SESSIONS = [
      "format": "working_group_meeting", "when": (D(2026, 3, 12), 14, 16),
      "location": "Digitaal Dorp, Utrecht", "hosts": [DORP], "capacity": 20,
      "themes": ["Kunstmatige intelligentie"],
+     "body": [
+         "Vier leden brengen hun huidige afspraken mee, van een verbod op het invoeren van "
+         "namen van deelnemers tot een lijst met goedgekeurde hulpmiddelen.",
+         "We zoeken de overeenkomsten en maken een eerste opzet voor gezamenlijke richtlijnen.",
+     ],
      "summary": "Wat spreek je als organisatie af over generatieve AI? Leden leggen hun "
                 "richtlijnen naast elkaar.",
      "people": [(DORP, "attended", 5), (WATERBRON, "attended", 4), (GEZOND, "attended", 4),
@@ -229,6 +234,12 @@ SESSIONS = [
      "title": "Cyberveiligheid voor kleine ngo's", "track": "practitioner",
      "format": "network_session", "when": (D(2026, 4, 9), 13, 15), "online": True,
      "hosts": [WATERBRON], "capacity": 40, "themes": ["Cyberveiligheid"],
+     "body": [
+         "Stichting Waterbron vertelt hoe een nagemaakte betaalopdracht hen bijna "
+         "twaalfduizend euro kostte, en wat ze sindsdien anders doen.",
+         "Daarna werk je in kleine groepen aan een noodplan van één pagina voor je eigen "
+         "organisatie.",
+     ],
      "summary": "Phishing, back-ups en wachtwoordbeleid: wat werkt voor een organisatie "
                 "zonder eigen IT-afdeling?",
      "people": [(WATERBRON, "attended", 2), (AARDE, "attended", 3), (DORP, "attended", 3),
@@ -238,6 +249,12 @@ SESSIONS = [
      "format": "network_session", "when": (D(2026, 6, 11), 10, 12),
      "location": "Vereniging Samen Verder, Amsterdam", "online": True, "hosts": [DORP],
      "capacity": 30, "themes": ["Digitale autonomie"],
+     "body": [
+         "Digitaal Dorp laat zien hoe ze in een half jaar overstapten naar een Europese "
+         "aanbieder voor mail en bestanden.",
+         "Neem een overzicht mee van de diensten die jouw organisatie nu gebruikt: daarmee "
+         "maken we in de tweede helft een overstapplan.",
+     ],
      "summary": "Open alternatieven voor e-mail, opslag en samenwerken, en hoe je de "
                 "overstap organiseert.",
      "people": [(DORP, "attended", 5), (KINDEREN, "attended", 4), (AARDE, "attended", None),
@@ -248,6 +265,12 @@ SESSIONS = [
      "format": "leadership_dialogue", "when": (D(2026, 5, 20), 16, 18),
      "location": "Vereniging Samen Verder, Amsterdam", "hosts": [WATERBRON], "capacity": 12,
      "themes": ["Digitale autonomie", "Cyberveiligheid"],
+     "body": [
+         "Het beleidskader digitale autonomie uit de kennisbank ligt op tafel; we bespreken "
+         "welke keuzes erin bij de directie horen.",
+         "Het gesprek valt onder de Chatham House-regel, zodat deelnemers vrijuit kunnen "
+         "spreken.",
+     ],
      "summary": "Directeuren bespreken welk mandaat en welke middelen beleid voor AI en "
                 "cyberveiligheid vraagt.",
      "people": [(WATERBRON, "attended", 4), (GEZOND, "attended", 5)]},
@@ -257,6 +280,12 @@ SESSIONS = [
      "format": "network_session", "when": (D(2026, 2, 18), 13, 16), "online": True,
      "hosts": [LOKAAL], "co_host": "Federatie Noord-Zuid (België)", "capacity": 30,
      "themes": ["Machtsverhoudingen", "Lokaal geleide samenwerking"],
+     "body": [
+         "In tweetallen vul je de stellingen in alsof je de partner bent, en daarna vanuit je "
+         "eigen organisatie.",
+         "Trainers van de zusterfederatie vertellen hoe Belgische organisaties het gesprek met"
+         " partners in Congo en Rwanda voerden.",
+     ],
      "summary": "Samen met een zusterfederatie: hoe breng je machtsverhoudingen in een "
                 "partnerschap in kaart met de Power Awareness Tool?",
      "people": [(LOKAAL, "attended", 4), (VROUWEN, "attended", 5), (WATERBRON, "attended", 4)]},
@@ -265,6 +294,12 @@ SESSIONS = [
      "format": "peer_space", "when": (D(2026, 3, 26), 14, 16),
      "location": "Lokaal Leiderschap, Den Haag", "hosts": [LOKAAL], "capacity": 15,
      "themes": ["Dekolonisatie"],
+     "body": [
+         "Iedere deelnemer neemt een recente folder, post of fondsenwervingsbrief van de eigen"
+         " organisatie mee.",
+         "Met het handboek inclusieve communicatie als leidraad herschrijven we samen één "
+         "tekst.",
+     ],
      "summary": "Leden onderzoeken hoe hun eigen communicatie koloniale beelden herhaalt, "
                 "en wat ze anders doen.",
      "people": [(LOKAAL, "attended", 3), (VREDE, "attended", 2), (VROUWEN, "attended", 3)]},
@@ -273,6 +308,12 @@ SESSIONS = [
      "track": "practitioner", "format": "peer_space", "when": (D(2026, 10, 8), 14, 16),
      "location": "Lokaal Leiderschap, Den Haag", "hosts": [LOKAAL, VROUWEN], "capacity": 15,
      "themes": ["Dekolonisatie", "Lokaal geleide samenwerking"],
+     "body": [
+         "Lokaal Leiderschap en Vrouwen voor Verandering vertellen hoe ze partners een eigen "
+         "budget gaven en welke interne regels daarvoor moesten wijzigen.",
+         "Deze bijeenkomst bouwt voort op de eerste sessie over taal en beeldvorming, maar is "
+         "ook los te volgen.",
+     ],
      "summary": "Beslissingsmacht over budgetten verschuiven naar partners: ervaringen en "
                 "obstakels.",
      "people": [(LOKAAL, "attended", 4), (VROUWEN, "attended", None), (VREDE, "no-show", None)]},
@@ -282,6 +323,12 @@ SESSIONS = [
      "track": "leadership", "format": "leadership_dialogue", "when": (D(2026, 6, 24), 16, 18),
      "location": "Vereniging Samen Verder, Amsterdam", "hosts": [VROUWEN], "capacity": 12,
      "themes": ["Dekolonisatie"],
+     "body": [
+         "Twee directeuren openen met hun ervaring: de een liet partners meebeslissen over de "
+         "strategie, de ander stuitte op bezwaren van de raad van toezicht.",
+         "We eindigen met de vraag welke toezegging iedere deelnemer mee terugneemt naar het "
+         "eigen bestuur.",
+     ],
      "summary": "Welke verantwoording leggen directies af over eerlijke partnerschappen?",
      "people": [(VROUWEN, "attended", 3), (WATERBRON, "attended", 3)]},
     # Future-ready International Cooperation, Practitioner
@@ -289,6 +336,12 @@ SESSIONS = [
      "title": "Krimpende maatschappelijke ruimte: partners onder druk", "track": "practitioner",
      "format": "network_session", "when": (D(2026, 7, 2), 13, 15), "online": True,
      "hosts": [VREDE], "capacity": 50, "themes": ["Maatschappelijke ruimte"],
+     "body": [
+         "Een partner uit Oeganda vertelt hoe een nieuwe wet op buitenlandse financiering haar"
+         " organisatie dwong tot andere bankzaken.",
+         "Open Ruimte Foundation deelt een overzicht van noodfondsen en juridische hulp voor "
+         "bedreigde organisaties.",
+     ],
      "summary": "Hoe steun je partners die te maken krijgen met repressieve wetgeving?",
      "people": [(VREDE, "attended", 4), (LOKAAL, "attended", 5), (OPEN_RUIMTE, "attended", 5)]},
     {"line": "future-ready-international-cooperation", "slug": "nieuwe-coalities-deel-1",
@@ -297,6 +350,12 @@ SESSIONS = [
      "format": "trajectory", "when": (D(2026, 9, 2), 10, 16),
      "location": "Vrede Nu Netwerk, Utrecht", "hosts": [VREDE], "capacity": 16,
      "themes": ["Nieuwe coalities"],
+     "body": [
+         "We brengen in kaart met welke gemeenten, bedrijven en diasporaorganisaties leden al "
+         "contact hebben en wat die samenwerking oplevert.",
+         "De dag eindigt met een keuze voor drie coalities die de kerngroep in het najaar "
+         "verder uitwerkt.",
+     ],
      "summary": "Eerste dag van het traject: met wie bouw je draagvlak buiten de sector?",
      "people": [(VREDE, "attended", 2), (LOKAAL, "attended", 3)]},
     # Future-ready International Cooperation, Leadership
@@ -304,6 +363,12 @@ SESSIONS = [
      "title": "Leadership dialogue: future-ready leadership", "track": "leadership",
      "format": "leadership_dialogue", "when": (D(2026, 10, 21), 16, 18), "online": True,
      "language": "en", "hosts": [VREDE], "capacity": 12, "themes": ["Nieuwe coalities"],
+     "body": [
+         "Two directors share how they led their organisations through a merger and a "
+         "reorganisation, and what they would do differently.",
+         "The dialogue is held in English so that members of the English-speaking peer group "
+         "can join.",
+     ],
      "summary": "For directors: leading an organisation through transformation and "
                 "shrinking budgets.",
      "people": [(VREDE, "attended", 3)]},
@@ -316,6 +381,11 @@ RELATIVE_SESSIONS = [
      "title": "Digitale autonomie: vervolgsessie open source", "track": "practitioner",
      "format": "network_session", "days": -7, "hours": (14, 16), "online": True,
      "hosts": [DORP], "capacity": 30, "themes": ["Digitale autonomie"],
+     "body": [
+         "Drie organisaties die na de junisessie overstapten, laten hun planning zien en "
+         "vertellen waar medewerkers tegenaan liepen.",
+         "Heb je nog geen plan? Dan helpt een collega je in een breakout room op weg.",
+     ],
      "summary": "Vervolg op de junisessie: leden laten zien hoe hun overstap verliep.",
      "people": [(DORP, "attended", None), (WATERBRON, "attended", None),
                 ("lid", "attended", None)]},
@@ -324,6 +394,12 @@ RELATIVE_SESSIONS = [
      "format": "working_group_meeting", "days": 12, "hours": (14, 16),
      "location": "Digitaal Dorp, Utrecht", "hosts": [DORP], "capacity": 4,
      "themes": ["Kunstmatige intelligentie"],
+     "body": [
+         "Het concept telt twaalf pagina's en gaat over inkoop, gegevensbescherming en wat "
+         "je medewerkers wel en niet laat doen met AI.",
+         "Lees het concept vooraf: het wordt twee weken voor de bijeenkomst naar deelnemers "
+         "gestuurd.",
+     ],
      "summary": "De werkgroep bespreekt het concept van de handreiking. Beperkt aantal "
                 "plaatsen.",
      "people": [(DORP, "registered", None), (GEZOND, "registered", None),
@@ -334,6 +410,11 @@ RELATIVE_SESSIONS = [
      "track": "leadership", "format": "leadership_dialogue", "days": 26, "hours": (16, 18),
      "location": "Vereniging Samen Verder, Amsterdam", "hosts": [WATERBRON], "capacity": 12,
      "themes": ["Cyberveiligheid"],
+     "body": [
+         "Aan de hand van de begrotingen van twee leden bekijken we welk deel naar ICT en "
+         "beveiliging gaat en wat een incident kost.",
+         "Financieel directeuren zijn ook welkom, samen met hun algemeen directeur.",
+     ],
      "summary": "Wat kost digitale veiligheid, en wie draagt de verantwoordelijkheid?",
      "people": [(WATERBRON, "registered", None)]},
     {"line": "equitable-partnerships", "slug": "power-awareness-tool-online",
@@ -341,6 +422,12 @@ RELATIVE_SESSIONS = [
      "format": "network_session", "days": 19, "hours": (10, 12), "online": True,
      "hosts": [LOKAAL], "co_host": "Federatie Noord-Zuid (België)", "capacity": 40,
      "audience": "open", "themes": ["Machtsverhoudingen"],
+     "body": [
+         "Je werkt met de online versie op je eigen telefoon of laptop en ziet meteen hoe de "
+         "antwoorden van de groep uiteenlopen.",
+         "De sessie staat open voor partners van leden: nodig gerust een partnerorganisatie "
+         "uit.",
+     ],
      "summary": "Kennismaken met de online versie van de tool, samen met de zusterfederatie.",
      "people": [(VROUWEN, "registered", None)]},
     {"line": "equitable-partnerships", "slug": "leiderschapsdialoog-inclusie-vervolg",
@@ -348,6 +435,12 @@ RELATIVE_SESSIONS = [
      "format": "leadership_dialogue", "days": 40, "hours": (16, 18),
      "location": "Vereniging Samen Verder, Amsterdam", "hosts": [VROUWEN], "capacity": 12,
      "themes": ["Dekolonisatie"],
+     "body": [
+         "In het vorige gesprek bleek dat lokale staf vaak minder verdient voor hetzelfde "
+         "werk; nu bespreken we hoe organisaties dat rechttrekken.",
+         "Een HR-adviseur uit de gedeelde dienstverlening van de vereniging schuift aan voor "
+         "praktische vragen.",
+     ],
      "summary": "Directies over werving, beloning en zeggenschap van staf in partnerlanden.",
      "people": []},
     {"line": "future-ready-international-cooperation", "slug": "nieuwe-coalities-deel-2",
@@ -356,6 +449,11 @@ RELATIVE_SESSIONS = [
      "track": "practitioner", "format": "trajectory", "days": 14, "hours": (10, 16),
      "location": "Vrede Nu Netwerk, Utrecht", "hosts": [VREDE], "capacity": 16,
      "themes": ["Nieuwe coalities"],
+     "body": [
+         "Een wethouder uit Utrecht en een duurzaamheidsmanager van een zuivelbedrijf "
+         "vertellen wat zij zoeken in een ngo als partner.",
+         "In de middag werken deelnemers de drie gekozen coalities uit tot een voorstel.",
+     ],
      "summary": "Tweede dag: samenwerken met partners buiten de sector, van gemeenten tot "
                 "bedrijven.",
      "people": [(VREDE, "registered", None), ("lid", "registered", None)]},
@@ -364,6 +462,11 @@ RELATIVE_SESSIONS = [
      "track": "practitioner", "format": "network_session", "days": 33, "hours": (13, 15),
      "online": True, "hosts": [VREDE], "capacity": None, "audience": "open",
      "themes": ["Maatschappelijke ruimte", "Cyberveiligheid"],
+     "body": [
+         "Een beveiligingsspecialist laat zien welke gegevens over partners je beter niet in "
+         "gedeelde mappen of chatgroepen bewaart.",
+         "Het webinar wordt opgenomen; de opname komt alleen beschikbaar voor leden.",
+     ],
      "summary": "Hoe bescherm je partners en hun gegevens waar de ruimte krimpt?",
      "people": []},
     {"line": "future-ready-international-cooperation",
@@ -371,6 +474,12 @@ RELATIVE_SESSIONS = [
      "title": "Leadership dialogue: organisational transformation", "track": "leadership",
      "format": "leadership_dialogue", "days": 47, "hours": (16, 18), "online": True,
      "language": "en", "hosts": [VREDE], "capacity": 12, "themes": ["Nieuwe coalities"],
+     "body": [
+         "Each participant brings one decision their organisation has to take in the coming "
+         "year; peers ask questions before anyone gives advice.",
+         "The format follows the director peer-coaching groups and is limited to twelve "
+         "participants.",
+     ],
      "summary": "For directors: what a future-ready organisation looks like in 2030.",
      "people": []},
 ]
@@ -443,7 +552,7 @@ def _ensure_session(line, spec, organisations, groups, today):
         co_host=spec.get("co_host", ""), capacity=spec.get("capacity"),
         audience=spec.get("audience", "members"), language=spec.get("language", "nl"),
         registration_open=True, working_group=groups.get(spec.get("group")),
-        locale=line.locale,
+        locale=line.locale, body=paragraph_blocks(spec.get("body", [])),
     )
     line.add_child(instance=session)
     session.hosts.set([organisations[slug] for slug in spec["hosts"]])

@@ -13,7 +13,12 @@ from wagtail.models import Collection
 
 from knowledge.models import Kind, KnowledgeItemDocument, KnowledgeItemPage, KnowledgeMapPage
 from portal.models import SustainableDevelopmentGoal, ThemeTag
-from portal.site_structure import ensure_translation, publish_page
+from portal.site_structure import (
+    ensure_own_body,
+    ensure_translation,
+    paragraph_blocks,
+    publish_page,
+)
 
 DR = "digital-readiness"
 EP = "equitable-partnerships"
@@ -102,12 +107,12 @@ ITEMS = [
         "themes": ["Digitale autonomie", "Cyberveiligheid"],
         "sdgs": [9, 17], "organisations": [DIGITAAL],
         "date": datetime.date(2024, 5, 13),
-        "summary": "In twintig minuten zicht op de digitale volwassenheid van uw organisatie: "
+        "summary": "In twintig minuten zicht op de digitale volwassenheid van je organisatie: "
                    "van wachtwoordbeleid tot datagebruik en afhankelijkheid van grote "
                    "techbedrijven.",
         "body": [
             "De scan stelt dertig vragen in vijf blokken: strategie, mensen, data, "
-            "beveiliging en autonomie. U krijgt per blok een score en drie concrete "
+            "beveiliging en autonomie. Je krijgt per blok een score en drie concrete "
             "vervolgstappen.",
             "Directies gebruiken de uitkomst als startpunt voor de leiderschapsdialoog over "
             "digitaal beleid; medewerkers als checklist in de AI-werkgroep.",
@@ -158,7 +163,7 @@ ITEMS = [
         "summary": "Waarom minder afhankelijkheid van Big Tech een bestuurlijke keuze is, en "
                    "welke besluiten een directie daarvoor moet nemen.",
         "body": [
-            "Het kader onderscheidt drie niveaus: wat u morgen kunt regelen (accounts, "
+            "Het kader onderscheidt drie niveaus: wat je morgen kunt regelen (accounts, "
             "opslag), wat een begrotingscyclus vraagt (software, contracten) en wat een "
             "strategische keuze is (samenwerking met andere ngo's in gedeelde voorzieningen).",
             "Het stuk is geschreven als voorbereiding op de leiderschapsdialoog over digitaal "
@@ -207,7 +212,7 @@ ITEMS = [
             "Het handboek behandelt beeldgebruik, het vertellen van verhalen met in plaats "
             "van over mensen, toegankelijk schrijven en woordkeuze.",
             "Bij het handboek horen twee woordenlijsten: een Nederlandse en een Engelse, met "
-            "woorden die u beter kunt vermijden en wat u in plaats daarvan kunt zeggen.",
+            "woorden die je beter kunt vermijden en wat je in plaats daarvan kunt zeggen.",
         ],
         "pdf": "Handboek inclusieve communicatie",
         "extra_pdfs": ["Woordenlijst inclusieve communicatie (Nederlands)",
@@ -516,45 +521,88 @@ ITEMS = [
     },
 ]
 
-# Weekly political monitor editions (members only, always).
+# Weekly political monitor editions (members only, always): date, subject, summary and
+# the edition's own text (what happened, and what it means for members).
 MONITOR_WEEKS = [
     (datetime.date(2026, 5, 8), "Voorjaarsnota en de begroting voor internationale "
                                 "samenwerking",
      "De voorjaarsnota bevestigt de bezuiniging. Kamerleden stelden vragen over de gevolgen "
-     "voor maatschappelijke organisaties."),
+     "voor maatschappelijke organisaties.",
+     ["Het kabinet houdt vast aan de verlaging van het budget voor ontwikkelingssamenwerking "
+      "vanaf 2027. Nieuw is dat ook de subsidiekaders voor maatschappelijke organisaties "
+      "korter lopen dan gepland.",
+      "De lobbygroep zoekt contact met de woordvoerders die vragen stelden. Leden die "
+      "voorbeelden hebben van programma's die stoppen, kunnen die vóór 20 mei delen."]),
     (datetime.date(2026, 5, 15), "Commissiedebat handel en ontwikkeling",
      "In het commissiedebat ging het over eerlijke handel, maatschappelijk verantwoord "
-     "ondernemen en de positie van lokale partners."),
+     "ondernemen en de positie van lokale partners.",
+     ["Drie fracties vroegen om een wettelijke zorgplicht voor bedrijven in internationale "
+      "ketens. De minister wacht de Europese richtlijn af voordat zij met eigen wetgeving komt.",
+      "Voor leden die met producentenorganisaties werken is vooral de toezegging van belang "
+      "dat lokale partners meepraten over de invulling van het handelsbeleid."]),
     (datetime.date(2026, 5, 22), "Moties over lokaal geleide samenwerking",
      "Twee moties vragen de minister om meer directe financiering van lokale organisaties. "
-     "De lobbygroep bereidde een reactie voor."),
+     "De lobbygroep bereidde een reactie voor.",
+     ["De eerste motie vraagt om een streefcijfer voor het deel van het budget dat rechtstreeks "
+      "naar lokale organisaties gaat; de tweede om minder rapportage-eisen voor kleine "
+      "partners. Beide worden op 2 juni in stemming gebracht.",
+      "De reactie van de lobbygroep sluit aan bij het position paper over eerlijke "
+      "partnerschappen en noemt drie leden die al zo werken."]),
     (datetime.date(2026, 5, 29), "Europese ontwikkelingsfinanciering",
      "Het Europees Parlement bespreekt het volgende meerjarig financieel kader. Wat betekent "
-     "dat voor Nederlandse ngo's?"),
+     "dat voor Nederlandse ngo's?",
+     ["In het voorstel van de Commissie gaan de fondsen voor externe samenwerking op in één "
+      "groot instrument, met meer nadruk op migratie en handelsbelangen.",
+      "De EU-groep van de vereniging bereidt met Europese koepels een gezamenlijke inbreng "
+      "voor. Wie ervaring heeft met EU-subsidies, kan aansluiten bij de EU-groep op 9 juni."]),
     (datetime.date(2026, 6, 5), "Krimpende ruimte: nieuwe wetgeving in partnerlanden",
      "Kamervragen over wetgeving die buitenlandse financiering van organisaties beperkt, en "
-     "het antwoord van de minister."),
+     "het antwoord van de minister.",
+     ["De minister erkent dat wetten tegen buitenlandse financiering in minstens vijf "
+      "partnerlanden het werk van lokale organisaties bemoeilijken, maar ziet geen ruimte "
+      "voor een apart noodfonds.",
+      "In de netwerksessie over krimpende maatschappelijke ruimte van 2 juli bespreken leden "
+      "hoe ze partners ondanks die wetten kunnen blijven steunen."]),
     (datetime.date(2026, 6, 12), "Digitale autonomie op de politieke agenda",
      "De Kamer debatteerde over de afhankelijkheid van de overheid van grote techbedrijven. "
-     "Relevant voor de leerlijn Digital Readiness."),
+     "Relevant voor de leerlijn Digital Readiness.",
+     ["Een Kamermeerderheid wil dat de rijksoverheid een plan maakt om minder afhankelijk te "
+      "worden van Amerikaanse clouddiensten. Subsidievoorwaarden voor ngo's kwamen in het "
+      "debat niet aan de orde.",
+      "De leiderschapsdialoog over digitale autonomie kan dit debat gebruiken: wat de overheid "
+      "voor zichzelf wil, kunnen leden ook in hun eigen ICT-beleid opnemen."]),
 ]
 
-# Items that also get an English translation (title, summary) in the English tree.
+# Items that also get an English translation (title, summary, body paragraphs) in the
+# English tree.
 TRANSLATIONS = {
     "power-awareness-tool": (
         "Power Awareness Tool",
         "A conversation tool with which an organisation and its partners map where power "
         "lies in their cooperation: in money, knowledge, agenda-setting and visibility.",
+        ["Each partner answers the statements on its own first; the conversation starts where "
+         "the answers differ. Those differences show what daily work leaves unsaid.",
+         "Plan half a day, at the start of a partnership or halfway through a programme. The "
+         "manual in the attachment has the statements in English and French."],
     ),
     "digital-maturity-quick-scan": (
         "Digital Maturity Quick Scan",
         "Twenty minutes to see how digitally mature your organisation is, from password "
         "policy to data use and dependence on big tech companies.",
+        ["Thirty questions in five blocks (strategy, people, data, security and autonomy) give "
+         "a score per block and three next steps you can take this year.",
+         "Members have used the scan since 2024; the association combines the anonymised "
+         "results into a picture of digital maturity across the sector."],
     ),
     "inclusieve-communicatie-handboek": (
         "Inclusive communication handbook",
         "How to write and speak about people in other countries without stereotypes: "
         "principles, examples and word lists.",
+        ["The handbook starts from one question: would the people in your photo or story "
+         "recognise themselves in it? Each chapter pairs a principle with before-and-after "
+         "examples from members' campaigns.",
+         "It comes with a Dutch and an English word list, each suggesting what to say instead "
+         "of terms that are better avoided."],
     ),
 }
 
@@ -626,10 +674,6 @@ def ensure_document(title, summary):
     return document
 
 
-def _paragraphs(texts):
-    return [("paragraph", f"<p>{text}</p>") for text in texts]
-
-
 def _ensure_item(index, spec, context):
     item = KnowledgeItemPage.objects.child_of(index).filter(slug=spec["slug"]).first()
     if item is not None:
@@ -642,7 +686,7 @@ def _ensure_item(index, spec, context):
         other_authors=spec.get("other_authors", ""), publication_date=spec["date"],
         members_only=spec.get("members_only", False), locale=index.locale,
     )
-    item.body = _paragraphs(spec.get("body", []))
+    item.body = paragraph_blocks(spec.get("body", []))
     item.external_links = [("link", {"title": title, "url": url, "description": ""})
                            for title, url in spec.get("links", [])]
     item.learning_lines = [lines[slug] for slug in spec.get("lines", []) if slug in lines]
@@ -662,7 +706,7 @@ def _ensure_item(index, spec, context):
 
 def _monitor_specs():
     specs = []
-    for date, subject, text in MONITOR_WEEKS:
+    for date, subject, summary, body in MONITOR_WEEKS:
         week = date.isocalendar().week
         specs.append({
             "slug": f"politieke-monitor-{date.year}-week-{week:02d}",
@@ -670,9 +714,7 @@ def _monitor_specs():
             "kind": Kind.POLITICAL_MONITOR, "language": "nl", "lines": [FR],
             "track": "leadership", "themes": ["Politiek en beleid"], "sdgs": [17],
             "organisations": [], "other_authors": "Lobbygroep van de vereniging",
-            "date": date, "summary": text,
-            "body": [text, "Deze monitor is alleen voor leden. Deel hem niet buiten uw "
-                           "organisatie."],
+            "date": date, "summary": summary, "body": body,
             "pdf": f"Politieke monitor {date.year} week {week:02d}",
             "members_only": True,
         })
@@ -700,8 +742,9 @@ def load(context):
             publish_page(item)
 
     en = context["home_en"].locale
-    for slug, (title, summary) in TRANSLATIONS.items():
-        ensure_translation(items[slug], en, {"title": title, "summary": summary})
+    for slug, (title, summary, body) in TRANSLATIONS.items():
+        translation = ensure_translation(items[slug], en, {"title": title, "summary": summary})
+        ensure_own_body(translation, body, original=items[slug])
 
     knowledge_map = KnowledgeMapPage.objects.child_of(index).first()
     if knowledge_map is None:

@@ -16,7 +16,12 @@ from learninglines.models import (
 )
 from memberhub.models import Membership, User
 from portal.models import ThemeTag
-from portal.site_structure import ensure_translation, publish_page
+from portal.site_structure import (
+    ensure_own_body,
+    ensure_translation,
+    paragraph_blocks,
+    publish_page,
+)
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PARTICIPANT_PASSWORD = "Demo-deelnemer-2026"  # noqa: S105  # nosec B105 (demo only)
@@ -32,6 +37,19 @@ LINES = [
         "practitioner": {
             "nl": "Een AI-werkgroep en netwerksessies over cyberveiligheid en digitale autonomie.",
             "en": "An AI working group and network sessions on cybersecurity and digital autonomy.",
+        },
+        "body": {
+            "nl": ["Bijna elke organisatie werkt inmiddels met AI-hulpmiddelen, vaak zonder "
+                   "afspraken over de gegevens van partners en deelnemers. In deze leerlijn "
+                   "maken leden die afspraken samen, op basis van wat bij collega's al werkt.",
+                   "De Digital Maturity Quick Scan is het vertrekpunt: wie de scan heeft "
+                   "ingevuld, weet op welk onderdeel een netwerksessie of de werkgroep het "
+                   "meeste oplevert."],
+            "en": ["Almost every organisation now uses AI tools, often without agreements on "
+                   "the data of partners and participants. In this line members draw up those "
+                   "agreements together, building on what already works for colleagues.",
+                   "The Digital Maturity Quick Scan is the starting point: once you have filled "
+                   "it in, you know where a network session or the working group helps most."],
         },
         "leadership": {
             "nl": "Een leiderschapsdialoog over beleid voor digitale autonomie, AI en "
@@ -52,6 +70,21 @@ LINES = [
             "en": "Network sessions on the Power Awareness Tool and 'decolonising from within', "
                   "led by members.",
         },
+        "body": {
+            "nl": ["Wie bepaalt de agenda, wie beheert het geld en wiens naam staat op het "
+                   "rapport? De leerlijn gaat over de machtsverhoudingen tussen Nederlandse "
+                   "organisaties en hun partners, en over wat er verandert als je die serieus "
+                   "neemt.",
+                   "De sessies over de Power Awareness Tool organiseren we samen met een "
+                   "Belgische zusterfederatie; de reeks 'dekoloniseren van binnenuit' wordt "
+                   "geleid door leden die er in hun eigen organisatie mee bezig zijn."],
+            "en": ["Who sets the agenda, who manages the money and whose name is on the report? "
+                   "This line is about the balance of power between Dutch organisations and "
+                   "their partners, and about what changes once you take it seriously.",
+                   "The Power Awareness Tool sessions are co-hosted with a Belgian sister "
+                   "federation; the 'decolonising from within' series is led by members who "
+                   "are working on it in their own organisations."],
+        },
         "leadership": {
             "nl": "Een leiderschapsdialoog over beleid voor rechtvaardige en inclusieve "
                   "organisaties.",
@@ -71,6 +104,18 @@ LINES = [
             "nl": "Een traject over nieuwe coalities en netwerksessies over krimpende "
                   "maatschappelijke ruimte.",
             "en": "A trajectory on new coalitions and network sessions on shrinking civic space.",
+        },
+        "body": {
+            "nl": ["Minder overheidsgeld, minder ruimte voor partners en een publiek dat "
+                   "twijfelt: de sector verandert snel. Deze leerlijn zoekt naar coalities "
+                   "buiten de vertrouwde kring, met gemeenten, bedrijven en diaspora.",
+                   "In de leiderschapsdialoog bespreken directeuren wat dat vraagt van hun "
+                   "organisatie, van kleinere kernteams tot gedeelde diensten."],
+            "en": ["Less public funding, less room for partners and a public in doubt: the "
+                   "sector is changing fast. This line looks for coalitions beyond the familiar "
+                   "circle, with municipalities, businesses and diaspora organisations.",
+                   "In the leadership dialogue directors discuss what that asks of their "
+                   "organisations, from smaller core teams to shared services."],
         },
         "leadership": {
             "nl": "Een leiderschapsdialoog over toekomstbestendig leiderschap en "
@@ -93,14 +138,17 @@ def load(context):
                 title=spec["title"], slug=spec["slug"], summary=spec["summary"]["nl"],
                 practitioner_aim=spec["practitioner"]["nl"],
                 leadership_aim=spec["leadership"]["nl"], locale=index.locale,
+                body=paragraph_blocks(spec["body"]["nl"]),
             )
             index.add_child(instance=line)
             publish_page(line)
-        ensure_translation(line, en, {
+        ensure_own_body(line, spec["body"]["nl"])
+        translation = ensure_translation(line, en, {
             "title": spec["title"], "summary": spec["summary"]["en"],
             "practitioner_aim": spec["practitioner"]["en"],
             "leadership_aim": spec["leadership"]["en"],
         })
+        ensure_own_body(translation, spec["body"]["en"], original=line)
         lines[spec["slug"]] = line
     context["learning_lines"] = lines
     load_activities(context)
@@ -137,12 +185,21 @@ WORKING_GROUPS = [
      "track": "practitioner", "leaders": [DORP], "themes": ["Kunstmatige intelligentie"],
      "summary": "Leden delen ervaringen met verantwoord en ethisch gebruik van AI en werken "
                 "samen aan een handreiking voor AI-beleid in kleine en middelgrote ngo's.",
+     "body": ["De werkgroep komt vier keer per jaar bij elkaar, afwisselend bij Digitaal Dorp "
+              "in Utrecht en online. Tussen de bijeenkomsten door testen deelnemers de "
+              "afspraken in hun eigen team.",
+              "De eerste opbrengst, tien afspraken over generatieve AI, staat in de kennisbank; "
+              "dit jaar volgt een handreiking voor het beleid zelf."],
      "members": [(DORP, True), (WATERBRON, True), (GEZOND, False), (KINDEREN, False)]},
     {"line": "future-ready-international-cooperation", "slug": "kerngroep-nieuwe-coalities",
      "title": "Kerngroep nieuwe coalities", "track": "practitioner", "leaders": [VREDE],
      "themes": ["Nieuwe coalities"],
      "summary": "De vaste deelnemers van het traject over nieuwe coalities voor internationale "
                 "samenwerking, met partners buiten de sector.",
+     "body": ["De kerngroep bereidt de trajectdagen voor en brengt na elke dag in kaart welke "
+              "contacten met gemeenten, bedrijven en diasporaorganisaties iets opleveren.",
+              "Halverwege het traject verscheen een tussenrapport met acht coalities van "
+              "leden; de kerngroep gebruikt het om te kiezen welke vorm ze verder uitwerkt."],
      "members": [(VREDE, True), (LOKAAL, False)]},
 ]
 
@@ -164,6 +221,11 @@ SESSIONS = [
      "format": "working_group_meeting", "when": (D(2026, 3, 12), 14, 16),
      "location": "Digitaal Dorp, Utrecht", "hosts": [DORP], "capacity": 20,
      "themes": ["Kunstmatige intelligentie"],
+     "body": [
+         "Vier leden brengen hun huidige afspraken mee, van een verbod op het invoeren van "
+         "namen van deelnemers tot een lijst met goedgekeurde hulpmiddelen.",
+         "We zoeken de overeenkomsten en maken een eerste opzet voor gezamenlijke richtlijnen.",
+     ],
      "summary": "Wat spreek je als organisatie af over generatieve AI? Leden leggen hun "
                 "richtlijnen naast elkaar.",
      "people": [(DORP, "attended", 5), (WATERBRON, "attended", 4), (GEZOND, "attended", 4),
@@ -172,6 +234,12 @@ SESSIONS = [
      "title": "Cyberveiligheid voor kleine ngo's", "track": "practitioner",
      "format": "network_session", "when": (D(2026, 4, 9), 13, 15), "online": True,
      "hosts": [WATERBRON], "capacity": 40, "themes": ["Cyberveiligheid"],
+     "body": [
+         "Stichting Waterbron vertelt hoe een nagemaakte betaalopdracht hen bijna "
+         "twaalfduizend euro kostte, en wat ze sindsdien anders doen.",
+         "Daarna werk je in kleine groepen aan een noodplan van één pagina voor je eigen "
+         "organisatie.",
+     ],
      "summary": "Phishing, back-ups en wachtwoordbeleid: wat werkt voor een organisatie "
                 "zonder eigen IT-afdeling?",
      "people": [(WATERBRON, "attended", 2), (AARDE, "attended", 3), (DORP, "attended", 3),
@@ -181,6 +249,12 @@ SESSIONS = [
      "format": "network_session", "when": (D(2026, 6, 11), 10, 12),
      "location": "Vereniging Samen Verder, Amsterdam", "online": True, "hosts": [DORP],
      "capacity": 30, "themes": ["Digitale autonomie"],
+     "body": [
+         "Digitaal Dorp laat zien hoe ze in een half jaar overstapten naar een Europese "
+         "aanbieder voor mail en bestanden.",
+         "Neem een overzicht mee van de diensten die jouw organisatie nu gebruikt: daarmee "
+         "maken we in de tweede helft een overstapplan.",
+     ],
      "summary": "Open alternatieven voor e-mail, opslag en samenwerken, en hoe je de "
                 "overstap organiseert.",
      "people": [(DORP, "attended", 5), (KINDEREN, "attended", 4), (AARDE, "attended", None),
@@ -191,6 +265,12 @@ SESSIONS = [
      "format": "leadership_dialogue", "when": (D(2026, 5, 20), 16, 18),
      "location": "Vereniging Samen Verder, Amsterdam", "hosts": [WATERBRON], "capacity": 12,
      "themes": ["Digitale autonomie", "Cyberveiligheid"],
+     "body": [
+         "Het beleidskader digitale autonomie uit de kennisbank ligt op tafel; we bespreken "
+         "welke keuzes erin bij de directie horen.",
+         "Het gesprek valt onder de Chatham House-regel, zodat deelnemers vrijuit kunnen "
+         "spreken.",
+     ],
      "summary": "Directeuren bespreken welk mandaat en welke middelen beleid voor AI en "
                 "cyberveiligheid vraagt.",
      "people": [(WATERBRON, "attended", 4), (GEZOND, "attended", 5)]},
@@ -200,6 +280,12 @@ SESSIONS = [
      "format": "network_session", "when": (D(2026, 2, 18), 13, 16), "online": True,
      "hosts": [LOKAAL], "co_host": "Federatie Noord-Zuid (België)", "capacity": 30,
      "themes": ["Machtsverhoudingen", "Lokaal geleide samenwerking"],
+     "body": [
+         "In tweetallen vul je de stellingen in alsof je de partner bent, en daarna vanuit je "
+         "eigen organisatie.",
+         "Trainers van de zusterfederatie vertellen hoe Belgische organisaties het gesprek met"
+         " partners in Congo en Rwanda voerden.",
+     ],
      "summary": "Samen met een zusterfederatie: hoe breng je machtsverhoudingen in een "
                 "partnerschap in kaart met de Power Awareness Tool?",
      "people": [(LOKAAL, "attended", 4), (VROUWEN, "attended", 5), (WATERBRON, "attended", 4)]},
@@ -208,6 +294,12 @@ SESSIONS = [
      "format": "peer_space", "when": (D(2026, 3, 26), 14, 16),
      "location": "Lokaal Leiderschap, Den Haag", "hosts": [LOKAAL], "capacity": 15,
      "themes": ["Dekolonisatie"],
+     "body": [
+         "Iedere deelnemer neemt een recente folder, post of fondsenwervingsbrief van de eigen"
+         " organisatie mee.",
+         "Met het handboek inclusieve communicatie als leidraad herschrijven we samen één "
+         "tekst.",
+     ],
      "summary": "Leden onderzoeken hoe hun eigen communicatie koloniale beelden herhaalt, "
                 "en wat ze anders doen.",
      "people": [(LOKAAL, "attended", 3), (VREDE, "attended", 2), (VROUWEN, "attended", 3)]},
@@ -216,6 +308,12 @@ SESSIONS = [
      "track": "practitioner", "format": "peer_space", "when": (D(2026, 10, 8), 14, 16),
      "location": "Lokaal Leiderschap, Den Haag", "hosts": [LOKAAL, VROUWEN], "capacity": 15,
      "themes": ["Dekolonisatie", "Lokaal geleide samenwerking"],
+     "body": [
+         "Lokaal Leiderschap en Vrouwen voor Verandering vertellen hoe ze partners een eigen "
+         "budget gaven en welke interne regels daarvoor moesten wijzigen.",
+         "Deze bijeenkomst bouwt voort op de eerste sessie over taal en beeldvorming, maar is "
+         "ook los te volgen.",
+     ],
      "summary": "Beslissingsmacht over budgetten verschuiven naar partners: ervaringen en "
                 "obstakels.",
      "people": [(LOKAAL, "attended", 4), (VROUWEN, "attended", None), (VREDE, "no-show", None)]},
@@ -225,6 +323,12 @@ SESSIONS = [
      "track": "leadership", "format": "leadership_dialogue", "when": (D(2026, 6, 24), 16, 18),
      "location": "Vereniging Samen Verder, Amsterdam", "hosts": [VROUWEN], "capacity": 12,
      "themes": ["Dekolonisatie"],
+     "body": [
+         "Twee directeuren openen met hun ervaring: de een liet partners meebeslissen over de "
+         "strategie, de ander stuitte op bezwaren van de raad van toezicht.",
+         "We eindigen met de vraag welke toezegging iedere deelnemer mee terugneemt naar het "
+         "eigen bestuur.",
+     ],
      "summary": "Welke verantwoording leggen directies af over eerlijke partnerschappen?",
      "people": [(VROUWEN, "attended", 3), (WATERBRON, "attended", 3)]},
     # Future-ready International Cooperation, Practitioner
@@ -232,6 +336,12 @@ SESSIONS = [
      "title": "Krimpende maatschappelijke ruimte: partners onder druk", "track": "practitioner",
      "format": "network_session", "when": (D(2026, 7, 2), 13, 15), "online": True,
      "hosts": [VREDE], "capacity": 50, "themes": ["Maatschappelijke ruimte"],
+     "body": [
+         "Een partner uit Oeganda vertelt hoe een nieuwe wet op buitenlandse financiering haar"
+         " organisatie dwong tot andere bankzaken.",
+         "Open Ruimte Foundation deelt een overzicht van noodfondsen en juridische hulp voor "
+         "bedreigde organisaties.",
+     ],
      "summary": "Hoe steun je partners die te maken krijgen met repressieve wetgeving?",
      "people": [(VREDE, "attended", 4), (LOKAAL, "attended", 5), (OPEN_RUIMTE, "attended", 5)]},
     {"line": "future-ready-international-cooperation", "slug": "nieuwe-coalities-deel-1",
@@ -240,6 +350,12 @@ SESSIONS = [
      "format": "trajectory", "when": (D(2026, 9, 2), 10, 16),
      "location": "Vrede Nu Netwerk, Utrecht", "hosts": [VREDE], "capacity": 16,
      "themes": ["Nieuwe coalities"],
+     "body": [
+         "We brengen in kaart met welke gemeenten, bedrijven en diasporaorganisaties leden al "
+         "contact hebben en wat die samenwerking oplevert.",
+         "De dag eindigt met een keuze voor drie coalities die de kerngroep in het najaar "
+         "verder uitwerkt.",
+     ],
      "summary": "Eerste dag van het traject: met wie bouw je draagvlak buiten de sector?",
      "people": [(VREDE, "attended", 2), (LOKAAL, "attended", 3)]},
     # Future-ready International Cooperation, Leadership
@@ -247,6 +363,12 @@ SESSIONS = [
      "title": "Leadership dialogue: future-ready leadership", "track": "leadership",
      "format": "leadership_dialogue", "when": (D(2026, 10, 21), 16, 18), "online": True,
      "language": "en", "hosts": [VREDE], "capacity": 12, "themes": ["Nieuwe coalities"],
+     "body": [
+         "Two directors share how they led their organisations through a merger and a "
+         "reorganisation, and what they would do differently.",
+         "The dialogue is held in English so that members of the English-speaking peer group "
+         "can join.",
+     ],
      "summary": "For directors: leading an organisation through transformation and "
                 "shrinking budgets.",
      "people": [(VREDE, "attended", 3)]},
@@ -259,6 +381,11 @@ RELATIVE_SESSIONS = [
      "title": "Digitale autonomie: vervolgsessie open source", "track": "practitioner",
      "format": "network_session", "days": -7, "hours": (14, 16), "online": True,
      "hosts": [DORP], "capacity": 30, "themes": ["Digitale autonomie"],
+     "body": [
+         "Drie organisaties die na de junisessie overstapten, laten hun planning zien en "
+         "vertellen waar medewerkers tegenaan liepen.",
+         "Heb je nog geen plan? Dan helpt een collega je in een breakout room op weg.",
+     ],
      "summary": "Vervolg op de junisessie: leden laten zien hoe hun overstap verliep.",
      "people": [(DORP, "attended", None), (WATERBRON, "attended", None),
                 ("lid", "attended", None)]},
@@ -267,6 +394,12 @@ RELATIVE_SESSIONS = [
      "format": "working_group_meeting", "days": 12, "hours": (14, 16),
      "location": "Digitaal Dorp, Utrecht", "hosts": [DORP], "capacity": 4,
      "themes": ["Kunstmatige intelligentie"],
+     "body": [
+         "Het concept telt twaalf pagina's en gaat over inkoop, gegevensbescherming en wat "
+         "je medewerkers wel en niet laat doen met AI.",
+         "Lees het concept vooraf: het wordt twee weken voor de bijeenkomst naar deelnemers "
+         "gestuurd.",
+     ],
      "summary": "De werkgroep bespreekt het concept van de handreiking. Beperkt aantal "
                 "plaatsen.",
      "people": [(DORP, "registered", None), (GEZOND, "registered", None),
@@ -277,6 +410,11 @@ RELATIVE_SESSIONS = [
      "track": "leadership", "format": "leadership_dialogue", "days": 26, "hours": (16, 18),
      "location": "Vereniging Samen Verder, Amsterdam", "hosts": [WATERBRON], "capacity": 12,
      "themes": ["Cyberveiligheid"],
+     "body": [
+         "Aan de hand van de begrotingen van twee leden bekijken we welk deel naar ICT en "
+         "beveiliging gaat en wat een incident kost.",
+         "Financieel directeuren zijn ook welkom, samen met hun algemeen directeur.",
+     ],
      "summary": "Wat kost digitale veiligheid, en wie draagt de verantwoordelijkheid?",
      "people": [(WATERBRON, "registered", None)]},
     {"line": "equitable-partnerships", "slug": "power-awareness-tool-online",
@@ -284,6 +422,12 @@ RELATIVE_SESSIONS = [
      "format": "network_session", "days": 19, "hours": (10, 12), "online": True,
      "hosts": [LOKAAL], "co_host": "Federatie Noord-Zuid (België)", "capacity": 40,
      "audience": "open", "themes": ["Machtsverhoudingen"],
+     "body": [
+         "Je werkt met de online versie op je eigen telefoon of laptop en ziet meteen hoe de "
+         "antwoorden van de groep uiteenlopen.",
+         "De sessie staat open voor partners van leden: nodig gerust een partnerorganisatie "
+         "uit.",
+     ],
      "summary": "Kennismaken met de online versie van de tool, samen met de zusterfederatie.",
      "people": [(VROUWEN, "registered", None)]},
     {"line": "equitable-partnerships", "slug": "leiderschapsdialoog-inclusie-vervolg",
@@ -291,6 +435,12 @@ RELATIVE_SESSIONS = [
      "format": "leadership_dialogue", "days": 40, "hours": (16, 18),
      "location": "Vereniging Samen Verder, Amsterdam", "hosts": [VROUWEN], "capacity": 12,
      "themes": ["Dekolonisatie"],
+     "body": [
+         "In het vorige gesprek bleek dat lokale staf vaak minder verdient voor hetzelfde "
+         "werk; nu bespreken we hoe organisaties dat rechttrekken.",
+         "Een HR-adviseur uit de gedeelde dienstverlening van de vereniging schuift aan voor "
+         "praktische vragen.",
+     ],
      "summary": "Directies over werving, beloning en zeggenschap van staf in partnerlanden.",
      "people": []},
     {"line": "future-ready-international-cooperation", "slug": "nieuwe-coalities-deel-2",
@@ -299,6 +449,11 @@ RELATIVE_SESSIONS = [
      "track": "practitioner", "format": "trajectory", "days": 14, "hours": (10, 16),
      "location": "Vrede Nu Netwerk, Utrecht", "hosts": [VREDE], "capacity": 16,
      "themes": ["Nieuwe coalities"],
+     "body": [
+         "Een wethouder uit Utrecht en een duurzaamheidsmanager van een zuivelbedrijf "
+         "vertellen wat zij zoeken in een ngo als partner.",
+         "In de middag werken deelnemers de drie gekozen coalities uit tot een voorstel.",
+     ],
      "summary": "Tweede dag: samenwerken met partners buiten de sector, van gemeenten tot "
                 "bedrijven.",
      "people": [(VREDE, "registered", None), ("lid", "registered", None)]},
@@ -307,6 +462,11 @@ RELATIVE_SESSIONS = [
      "track": "practitioner", "format": "network_session", "days": 33, "hours": (13, 15),
      "online": True, "hosts": [VREDE], "capacity": None, "audience": "open",
      "themes": ["Maatschappelijke ruimte", "Cyberveiligheid"],
+     "body": [
+         "Een beveiligingsspecialist laat zien welke gegevens over partners je beter niet in "
+         "gedeelde mappen of chatgroepen bewaart.",
+         "Het webinar wordt opgenomen; de opname komt alleen beschikbaar voor leden.",
+     ],
      "summary": "Hoe bescherm je partners en hun gegevens waar de ruimte krimpt?",
      "people": []},
     {"line": "future-ready-international-cooperation",
@@ -314,6 +474,12 @@ RELATIVE_SESSIONS = [
      "title": "Leadership dialogue: organisational transformation", "track": "leadership",
      "format": "leadership_dialogue", "days": 47, "hours": (16, 18), "online": True,
      "language": "en", "hosts": [VREDE], "capacity": 12, "themes": ["Nieuwe coalities"],
+     "body": [
+         "Each participant brings one decision their organisation has to take in the coming "
+         "year; peers ask questions before anyone gives advice.",
+         "The format follows the director peer-coaching groups and is limited to twelve "
+         "participants.",
+     ],
      "summary": "For directors: what a future-ready organisation looks like in 2030.",
      "people": []},
 ]
@@ -353,7 +519,8 @@ def _ensure_working_group(line, spec, organisations):
     group = WorkingGroupPage.objects.child_of(line).filter(slug=spec["slug"]).first()
     if group is None:
         group = WorkingGroupPage(title=spec["title"], slug=spec["slug"], track=spec["track"],
-                                 summary=spec["summary"], locale=line.locale)
+                                 summary=spec["summary"], locale=line.locale,
+                                 body=paragraph_blocks(spec["body"]))
         line.add_child(instance=group)
         group.leading_organisations.set([organisations[slug] for slug in spec["leaders"]])
         group.themes.set(list(ThemeTag.objects.filter(name__in=spec["themes"])))
@@ -385,7 +552,7 @@ def _ensure_session(line, spec, organisations, groups, today):
         co_host=spec.get("co_host", ""), capacity=spec.get("capacity"),
         audience=spec.get("audience", "members"), language=spec.get("language", "nl"),
         registration_open=True, working_group=groups.get(spec.get("group")),
-        locale=line.locale,
+        locale=line.locale, body=paragraph_blocks(spec.get("body", [])),
     )
     line.add_child(instance=session)
     session.hosts.set([organisations[slug] for slug in spec["hosts"]])

@@ -72,6 +72,27 @@ def ensure_translation(page, locale, fields):
     return translation
 
 
+def paragraph_blocks(texts):
+    """StreamField data: one rich-text paragraph block per text."""
+    return [("paragraph", f"<p>{text}</p>") for text in texts]
+
+
+def _paragraph_sources(stream):
+    return [block.value.source for block in stream if block.block_type == "paragraph"]
+
+
+def ensure_own_body(page, texts, original=None, field="body"):
+    """Give a demo page its own text: set ``field`` to ``texts`` when it is empty or, for a
+    translation, still the copy of ``original``'s text. Publishes only then (idempotent;
+    a text an editor wrote stays)."""
+    current = _paragraph_sources(getattr(page, field))
+    copied = original is not None and current == _paragraph_sources(getattr(original, field))
+    if (current and not copied) or not texts:
+        return page
+    setattr(page, field, paragraph_blocks(texts))
+    return publish_page(page)
+
+
 @transaction.atomic
 def ensure_site_structure():
     """Create or complete the home page, its translation and the section pages.

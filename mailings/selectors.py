@@ -21,7 +21,7 @@ from mailings.models import (
     Subscription,
     Track,
 )
-from portal.visibility import hidden_paths
+from portal.visibility import can_view
 
 MAILINGS_PER_YEAR_TARGET = 10  # DOMAIN.md: at least 10 member mailings a year
 # How far back "new" reaches: a digest run that was missed is caught up next time, and
@@ -267,25 +267,19 @@ def is_restricted(page, paths):
 
 
 class Audience:
-    """Decides, for one person, which pages they may be sent: what they may see
-    (portal.visibility), and member-only pages only while they are a current member."""
+    """Decides, for one person, which pages they may be sent: exactly what they may see
+    (portal.visibility.can_view, the one rule; a membership that ended takes the Members
+    group away, memberhub.services). ``is_current_member`` no longer grants or withholds
+    anything: it stays for the callers' sake (a superuser without a membership was sent
+    no member-only item that they may see)."""
 
     def __init__(self, user, is_current_member, paths=None):
         self.user = user
         self.is_current_member = is_current_member
         self.paths = restricted_paths() if paths is None else paths
-        self._hidden = None
 
     def may_receive(self, page):
-        if not page.live:
-            return False
-        if not is_restricted(page, self.paths):
-            return True  # live and under no restriction: public (as can_view decides)
-        if not self.is_current_member:
-            return False
-        if self._hidden is None:  # the same rule as portal.visibility.can_view, once
-            self._hidden = hidden_paths(self.user)
-        return not any(page.path.startswith(path) for path in self._hidden)
+        return can_view(self.user, page)
 
     def page_for(self, info, language):
         """The version of the item to send: in ``language`` when that one may be sent,

@@ -33,6 +33,9 @@ class SearchDocument(index.Indexed, models.Model):
         index.AutocompleteField("title"),
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
+        # The Dutch and English stems of all three (search.stemming): the database search
+        # finds "waterpunten" for "waterpunt"; the stored text itself is left as written.
+        index.SearchField("stems"),
         index.FilterField("id"),
         index.FilterField("content_type"),
         index.FilterField("language"),
@@ -45,6 +48,17 @@ class SearchDocument(index.Indexed, models.Model):
 
     def __str__(self):
         return self.title
+
+    def stems(self):
+        """What the stems of the title, summary and body add to the full-text index."""
+        from search.stemming import stemmed_text
+
+        text = (self.title, self.summary, self.body)
+        cached = getattr(self, "_stems", None)
+        if cached is None or cached[0] != text:
+            # Wagtail's indexer reads every search field once per index column.
+            cached = self._stems = (text, stemmed_text(" ".join(text)))
+        return cached[1]
 
 
 class SearchFacetValue(models.Model):

@@ -45,15 +45,36 @@ def on_restriction_groups_change(sender, instance, action, **kwargs):
         on_restriction_change(sender, instance)
 
 
+def organisation_page_ids(organisation):
+    """Ids of the pages that relate to the organisation by its id (every foreign key and
+    many-to-many from a page type to MemberOrganisation: knowledge items, sessions,
+    learning lines, working groups, its own page …), so that an update finds them
+    whatever the organisation was called when they were indexed."""
+    from django.db.models import ManyToManyRel, ManyToOneRel
+
+    ids = set()
+    for relation in type(organisation)._meta.related_objects:
+        model = relation.related_model
+        if not (isinstance(relation, (ManyToOneRel, ManyToManyRel))
+                and issubclass(model, Page)):
+            continue
+        ids.update(model.objects.filter(**{relation.field.name: organisation.pk})
+                   .values_list("id", flat=True))
+    return ids
+
+
 def on_organisation_saved(sender, instance, **kwargs):
-    """Documents that name the organisation, and its own page subtree, are refreshed."""
+    """Documents of the pages related to the organisation (by id: a rename changes the
+    name they were indexed with), and its own page subtree, are refreshed."""
     from search.models import SearchFacetValue
     from search.tasks import schedule_subtree_update, schedule_update
 
-    page_ids = SearchFacetValue.objects.filter(
+    page_ids = organisation_page_ids(instance)
+    # Anything else indexed under its current name (a free-text co-host, say).
+    page_ids.update(SearchFacetValue.objects.filter(
         facet="organisation", value=instance.name
-    ).values_list("document__page_id", flat=True)
-    schedule_update([page_id for page_id in page_ids if page_id])
+    ).values_list("document__page_id", flat=True))
+    schedule_update(sorted(page_id for page_id in page_ids if page_id))
     organisation_page = getattr(instance, "page", None)
     if isinstance(organisation_page, Page):
         schedule_subtree_update(organisation_page)

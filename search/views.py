@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -27,6 +28,14 @@ VALUE_LABELS = {
     "track": {"practitioner": _("Practitioner"), "leadership": _("Leadership")},
     "language": {"nl": _("Dutch"), "en": _("English")},
 }
+
+
+def other_language_label(language):
+    """The name of a result's language when it is not the page's (then the result is
+    marked with its language too), else ""."""
+    if not language or language == get_language():
+        return ""
+    return VALUE_LABELS["language"].get(language, language)
 
 
 def _filters(request):
@@ -90,6 +99,7 @@ def search_view(request):
                                 page=_page_number(request))
         for hit in result.hits:
             hit.type_label = VALUE_LABELS["content_type"].get(hit.content_type, hit.content_type)
+            hit.language_label = other_language_label(hit.language)
         if _page_number(request) == 1 and not filters:
             service.log_query(query, result.total)
     pagination = request.GET.copy()

@@ -4,6 +4,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from search.stemming import same_word, word_forms
+
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
@@ -42,6 +44,8 @@ class Hit:
     snippet_html: str
     score: float = 0.0
     type_label: str = ""
+    language: str = ""                # "nl" or "en": the result's own language
+    language_label: str = ""          # its name, when it is not the page's language
 
 
 @dataclass
@@ -91,21 +95,39 @@ class SearchBackend:
         raise NotImplementedError
 
 
-def _word_pattern(words):
-    """Match a query word and the words that start with it (simple stemming for display)."""
-    alternatives = sorted({re.escape(word) for word in words if word}, key=len, reverse=True)
-    if not alternatives:
-        return None
-    return re.compile(r"\b(" + "|".join(alternatives) + r")\w*", re.IGNORECASE | re.UNICODE)
+class WordMatcher:
+    """Finds the words of a text that are forms of the query words: a word that starts
+    with a query word, or that shares a Dutch or English stem with one
+    (search.stemming.same_word). The regular expression finds the candidates; the stems
+    are checked on those only."""
+
+    def __init__(self, words):
+        self.words = [word.lower() for word in words if word]
+        alternatives = set()
+        for word in self.words:
+            alternatives.update(word_forms(word))
+        self.pattern = re.compile(
+            r"\b(" + "|".join(sorted(map(re.escape, alternatives), key=len, reverse=True))
+            + r")\w*", re.IGNORECASE | re.UNICODE) if alternatives else None
+
+    def finditer(self, text):
+        if self.pattern is None:
+            return
+        for found in self.pattern.finditer(text):
+            if any(same_word(word, found.group(0)) for word in self.words):
+                yield found
+
+    def search(self, text):
+        return next(self.finditer(text or ""), None)
 
 
 def highlight(text, words, length=220):
     """An HTML-escaped excerpt of ``text`` around the first match, matches in <mark>."""
     text = text or ""
-    pattern = _word_pattern(words)
-    if pattern is None:
+    matcher = WordMatcher(words)
+    if matcher.pattern is None:
         return html.escape(text[:length])
-    match = pattern.search(text)
+    match = matcher.search(text)
     if match is None:
         excerpt = text[:length]
         prefix, suffix = "", "…" if len(text) > length else ""
@@ -118,7 +140,7 @@ def highlight(text, words, length=220):
         prefix = "…" if start else ""
         suffix = "…" if start + length < len(text) else ""
     escaped, last = [], 0
-    for found in pattern.finditer(excerpt):
+    for found in matcher.finditer(excerpt):
         escaped.append(html.escape(excerpt[last:found.start()]))
         escaped.append(f"<mark>{html.escape(found.group(0))}</mark>")
         last = found.end()

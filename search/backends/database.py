@@ -5,7 +5,6 @@ stored text."""
 import datetime
 import difflib
 import hashlib
-import re
 from collections import Counter, defaultdict
 
 from django.core.cache import cache
@@ -13,7 +12,7 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from modelsearch.query import PlainText
+from modelsearch.query import And, Or, PlainText
 
 from search.backends.base import (
     WORD_RE,
@@ -21,11 +20,13 @@ from search.backends.base import (
     SearchBackend,
     SearchRequest,
     SearchResult,
+    WordMatcher,
     highlight,
     query_words,
 )
 from search.documents import FACETS
 from search.models import SearchDocument, SearchFacetValue
+from search.stemming import word_forms
 
 MAX_MATCHES = 5000
 CHUNK = 500  # rows per batch when rebuilding the index
@@ -62,6 +63,24 @@ def audience_q(tokens):
     for token in tokens:
         condition |= Q(audience__contains=f" {token} ")
     return condition
+
+
+def full_text_query(words):
+    """Every word, in one of its forms (itself or a Dutch or English stem: the index holds
+    the stems of every document, see search.stemming), as a query of Wagtail's search."""
+    return And([Or([PlainText(form) for form in word_forms(word)])
+                for word in dict.fromkeys(words)])
+
+
+def fts5_match(words):
+    """The same query as an FTS5 expression over the title and body columns. Each form is
+    a quoted FTS5 string, so nothing the user typed is read as query syntax."""
+    def quoted(form):
+        return '"' + form.replace('"', '""') + '"'
+
+    return "{title body} : (" + " AND ".join(
+        "(" + " OR ".join(quoted(form) for form in word_forms(word)) + ")"
+        for word in sorted(set(words))) + ")"
 
 
 def bump_vocabulary_version():
@@ -135,13 +154,12 @@ class DatabaseBackend(SearchBackend):
 
         candidates = SearchDocument.objects.filter(id__in=queryset.values("id"))
         results = get_search_backend().search(
-            PlainText(" ".join(words), operator="and"), candidates.only("id"),
-            order_by_relevance=False,
+            full_text_query(words), candidates.only("id"), order_by_relevance=False,
         )
         # Every match (the total and the facets count them all); PostgreSQL's full-text
         # index makes this one query.
         ids = [doc.id for doc in results]
-        patterns = [re.compile(r"\b" + re.escape(word), re.IGNORECASE) for word in words]
+        patterns = [WordMatcher([word]) for word in words]
         matches = []
         for start in range(0, len(ids), MATCH_BATCH):
             rows = SearchDocument.objects.filter(id__in=ids[start:start + MATCH_BATCH]).values_list(
@@ -177,9 +195,7 @@ class DatabaseBackend(SearchBackend):
         fts = quote(IndexEntry._meta.db_table + "_fts")
         documents = quote(SearchDocument._meta.db_table)
         facet_values = quote(SearchFacetValue._meta.db_table)
-        match = "{title body} : (" + " AND ".join(
-            '"' + word.replace('"', '""') + '"' for word in sorted(set(request.words))) + ")"
-        params = [match, ContentType.objects.get_for_model(SearchDocument).id]
+        params = [fts5_match(request.words), ContentType.objects.get_for_model(SearchDocument).id]
         # The audience rule of _base_queryset, on the matched rows only.
         conditions = ["(" + " OR ".join(["d.audience LIKE %s ESCAPE '\\'"] * len(request.tokens))
                       + ")" if request.tokens else "0"]
@@ -222,7 +238,7 @@ class DatabaseBackend(SearchBackend):
                 f" GROUP BY v.facet, v.value", params)
             facet_rows = cursor.fetchall()
         matches = []
-        patterns = [re.compile(r"\b" + re.escape(word), re.IGNORECASE) for word in request.words]
+        patterns = [WordMatcher([word]) for word in request.words]
         for doc_id, rank, title, summary, content_type, date, _total in rows:
             if isinstance(date, str):
                 date = parse_datetime(date)
@@ -276,6 +292,7 @@ class DatabaseBackend(SearchBackend):
             Hit(
                 key=documents[i].key, title=documents[i].title, url=documents[i].url,
                 content_type=documents[i].content_type, date=documents[i].date,
+                language=documents[i].language,
                 title_html=highlight(documents[i].title, request.words, 300),
                 snippet_html=highlight(snippet_source(documents[i]), request.words),
                 score=score_by_id[i],

@@ -217,7 +217,7 @@ def to_hit(hit, words):
         f"{source.get('summary', '')} {source.get('body', '')}", words)
     return Hit(
         key=source["key"], title=source["title"], url=source["url"],
-        content_type=source["content_type"],
+        content_type=source["content_type"], language=source.get("language") or "",
         date=datetime.fromisoformat(source["date"]) if source.get("date") else None,
         title_html=title_html, snippet_html=snippet, score=hit.meta.score or 0,
     )

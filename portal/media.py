@@ -7,6 +7,8 @@ those are (StreamField blocks, rich-text links, foreign keys, inline attachments
 
 - anyone who may see one of the live pages that use it (a public page: everyone; a
   members-only page: those the page's view restriction admits);
+- anyone admitted by the login or group restriction of the collection that holds it
+  (Wagtail's collection privacy, asked through the same rule);
 - the people who manage it in the admin: the organisation whose collection holds it
   (choose, add) and editors, so a member can check a file in a draft;
 - nobody else. A file used only by a draft, or by no page at all (just uploaded, or
@@ -25,7 +27,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
 from portal.editor_rights import editor_rights_withheld
-from portal.visibility import visible_pages
+from portal.visibility import restriction_admits, visible_pages
 
 # The admin actions that let someone see a file (and its download link) in the admin.
 MANAGE_ACTIONS = ["choose", "change"]
@@ -55,7 +57,20 @@ def may_download(user, obj):
     """The one question for every document and image original: see the module docstring."""
     if visible_pages(user, pages_using(obj)).exists():
         return True
+    if admitted_by_collection(user, obj):
+        return True
     return manages(user, obj)
+
+
+def admitted_by_collection(user, obj):
+    """A file an editor put in a collection with a login or group restriction (Wagtail's
+    collection privacy) goes to everyone that restriction admits, by the same rule as
+    pages (portal.visibility.restriction_admits). Password restrictions admit no one here."""
+    restrictions = list(obj.collection.get_view_restrictions()) if obj.collection_id else []
+    return bool(restrictions) and all(
+        restriction_admits(restriction.restriction_type,
+                           restriction.groups.values_list("id", flat=True), user)
+        for restriction in restrictions)
 
 
 def manageable(user, model):

@@ -249,7 +249,11 @@ PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08
 
 
 def test_uploads_are_checked_by_content():
-    check_image_upload(_upload("logo.png", PNG))
+    from tests.fuzz.images import png_bytes
+
+    check_image_upload(_upload("logo.png", png_bytes()))
+    with pytest.raises(UploadRejected):  # the right magic bytes, but no image behind them
+        check_image_upload(_upload("logo.png", PNG[:40]))
     for name, content in [("logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>"),
                           ("logo.png", b"<svg onload='alert(1)'/>"),
                           ("page.png", b"<html><script>alert(1)</script></html>")]:

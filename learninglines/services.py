@@ -108,17 +108,13 @@ def session_ics(session, registration=None):
     """The session as an iCalendar file (bytes). With a confirmed registration the
     online link is included: the file is then for that person only."""
     from learninglines.selectors import session_agenda_entry
-    from memberhub.calendar import calendar_event, new_calendar
+    from memberhub.calendar import add_online_link, calendar_event, new_calendar
 
     entry = session_agenda_entry(session, line_title=None)
     calendar = new_calendar(session.title)
     event = calendar_event(entry)
     if registration is not None and registration.status in PLACE_TAKING and session.online_link:
-        event.add("conference", session.online_link, parameters={"VALUE": "URI"})
-        description = str(event.get("description", ""))
-        event["description"] = f"{description}\n\n{_('Online')}: {session.online_link}".strip()
-        if not session.location:
-            event["location"] = session.online_link
+        add_online_link(event, session.online_link, bool(session.location))
     calendar.add_component(event)
     return calendar.to_ical()
 

@@ -54,6 +54,18 @@ def calendar_event(entry):
     return event
 
 
+def add_online_link(event, link, has_location):
+    """The online meeting link of an entry, for the people who may have it: as the
+    CONFERENCE property, in the description, and as the location when there is none."""
+    from django.utils.translation import gettext as _
+
+    event.add("conference", link, parameters={"VALUE": "URI"})
+    description = str(event.get("description", ""))
+    event["description"] = f"{description}\n\n{_('Online')}: {link}".strip()
+    if not has_location:
+        event["location"] = link
+
+
 def ics_response(calendar, filename, attachment=True):
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     disposition = "attachment" if attachment else "inline"

@@ -6,7 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from memberhub.calendar import calendar_event, ics_response, new_calendar
+from memberhub.calendar import add_online_link, calendar_event, ics_response, new_calendar
 from portal.agenda import agenda_entries
 
 FEED_HISTORY_DAYS = 31
@@ -37,11 +37,7 @@ def event_ics(request, event):
     calendar = new_calendar(event.title)
     vevent = calendar_event(event_agenda_entry(event))
     if event.online_url:
-        vevent.add("conference", event.online_url, parameters={"VALUE": "URI"})
-        description = str(vevent.get("description", ""))
-        vevent["description"] = f"{description}\n\n{_('Online')}: {event.online_url}".strip()
-        if not event.location:
-            vevent["location"] = event.online_url
+        add_online_link(vevent, event.online_url, bool(event.location))
     calendar.add_component(vevent)
     response = ics_response(calendar, event.slug)
     if request.user.is_authenticated:

@@ -61,3 +61,21 @@ def editor(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(email="root@example.org", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def members_document(site_structure):
+    """A document in a collection open to Members and Editors (Wagtail collection privacy)."""
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from knowledge.services import member_groups
+    from tests.knowledge.factories import make_document
+
+    collection = Collection.get_first_root_node().add_child(name="Alleen voor leden")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS)
+    restriction.groups.set(member_groups())
+    document = make_document("Besloten verslag")
+    document.collection = collection
+    document.save()
+    return document

@@ -178,23 +178,6 @@ def test_personal_data_page_is_linked(client, site_structure, member, url):
     assert client.get(target).status_code == 200
 
 
-@pytest.fixture
-def members_document(site_structure):
-    from wagtail.models import Collection, CollectionViewRestriction
-
-    from knowledge.services import member_groups
-    from tests.knowledge.factories import make_document
-
-    collection = Collection.get_first_root_node().add_child(name="Alleen voor leden")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS)
-    restriction.groups.set(member_groups())
-    document = make_document("Besloten verslag")
-    document.collection = collection
-    document.save()
-    return document
-
-
 def test_restricted_document_explains_itself_to_a_signed_in_non_member(
         client, members_document, outsider, member, hub_organisation):
     response = client.get(members_document.url)

@@ -78,24 +78,6 @@ def past_registration(hub, member, organisation):
     return registration
 
 
-@pytest.fixture
-def members_document(hub):
-    """A document in a collection open to Members and Editors (Wagtail collection privacy)."""
-    from wagtail.models import Collection, CollectionViewRestriction
-
-    from knowledge.services import member_groups
-    from tests.knowledge.factories import make_document
-
-    collection = Collection.get_first_root_node().add_child(name="Alleen voor leden")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS)
-    restriction.groups.set(member_groups())
-    document = make_document("Besloten verslag")
-    document.collection = collection
-    document.save()
-    return document
-
-
 @pytest.fixture(params=["editor", "superuser"])
 def privileged(request, editor, superuser):
     return {"editor": editor, "superuser": superuser}[request.param]

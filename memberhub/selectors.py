@@ -1,6 +1,6 @@
-"""Reads about people and organisations."""
+"""Reads about people and organisations (who may do what: memberhub.permissions)."""
 
-from memberhub.models import MemberOrganisation, Membership
+from memberhub.models import Membership
 
 
 def active_memberships(user):
@@ -19,43 +19,7 @@ def is_member(user):
     return user.is_authenticated and active_memberships(user).exists()
 
 
-def is_org_admin(user, organisation):
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(
-            user=user, organisation=organisation, organisation__active=True,
-            role=Membership.Role.ADMIN,
-        ).exists()
-    )
-
-
-def organisations_of(user):
-    return MemberOrganisation.objects.filter(
-        memberships__user=user, active=True
-    ).order_by("name") if user.is_authenticated else MemberOrganisation.objects.none()
-
-
 # --- Member publications ----------------------------------------------------------------
-
-
-def is_editor(user):
-    """Editor or administrator with their rights in force (second factor confirmed)."""
-    from portal.editor_rights import has_editor_rights
-
-    return has_editor_rights(user)
-
-
-def can_withdraw(user, page):
-    """People of the organisation that owns a contribution (and editors) may withdraw it."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    organisation_id = getattr(page, "organisation_id", None)
-    if not hasattr(page, "organisation_from_tree"):
-        return False
-    if is_editor(user):
-        return True
-    return organisation_id is not None and active_memberships(user).filter(
-        organisation_id=organisation_id).exists()
 
 
 class ContributionStatus:

@@ -33,7 +33,6 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from memberhub import selectors
 from memberhub.models import (
     Invitation,
     MemberDirectoryPage,
@@ -43,6 +42,7 @@ from memberhub.models import (
     OrganisationPage,
     User,
 )
+from memberhub.permissions import can_withdraw, require_org_admin
 from memberhub.selectors import is_member
 from portal.mail import queue_templated_email
 from portal.visibility import EDITORS_GROUP_NAME, MEMBERS_GROUP_NAME, forget
@@ -174,8 +174,8 @@ def ensure_organisation_access(organisation):
 
 
 def sync_organisation_access(organisation, page=None):
-    """Grant the organisation's group exactly what DESIGN.md's self-publishing flow says:
-    admin access, add and change (publish only when trusted) on its own page's subtree,
+    """Grant the organisation's group exactly what the self-publishing flow says
+    (docs/members.md): admin access, add and change (publish only when trusted) on its own page's subtree,
     and adding/choosing images and documents in its own collection. An inactive
     organisation's group keeps no rights and no people."""
     access = ensure_organisation_access(organisation)
@@ -260,7 +260,7 @@ def withdraw_contribution(user, page):
     """Take a contribution offline and stop its moderation. Only for people of the
     organisation that owns it (and editors); raises PermissionDenied otherwise."""
     page = page.specific
-    if not selectors.can_withdraw(user, page):
+    if not can_withdraw(user, page):
         raise PermissionDenied
     state = WorkflowState.objects.active().for_instance(page).first()
     if state is not None:
@@ -274,15 +274,10 @@ def withdraw_contribution(user, page):
 # --- Organisation profile and colleagues ------------------------------------------------
 
 
-def _require_org_admin(user, organisation):
-    if not selectors.is_org_admin(user, organisation):
-        raise PermissionDenied
-
-
 @transaction.atomic
 def update_organisation_profile(user, organisation, *, website, description, themes,
                                 logo_file=None, logo_alt=""):
-    _require_org_admin(user, organisation)
+    require_org_admin(user, organisation)
     organisation.website = website
     organisation.description = description
     if logo_file is not None:
@@ -316,7 +311,7 @@ def invitation_url(token):
 @transaction.atomic
 def invite_colleague(user, organisation, email, role):
     """Store an invitation and e-mail its link. Returns (invitation, token)."""
-    _require_org_admin(user, organisation)
+    require_org_admin(user, organisation)
     email = email.strip().lower()
     if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
         raise ValidationError(_("This person is already a member of this organisation."))
@@ -384,7 +379,7 @@ def register_with_invitation(invitation, *, first_name, last_name, password,
 
 @transaction.atomic
 def revoke_invitation(user, invitation):
-    _require_org_admin(user, invitation.organisation)
+    require_org_admin(user, invitation.organisation)
     Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
         revoked_at=timezone.now())
 
@@ -397,7 +392,7 @@ def _other_admins(membership):
 
 @transaction.atomic
 def set_membership_role(user, membership, role):
-    _require_org_admin(user, membership.organisation)
+    require_org_admin(user, membership.organisation)
     if role not in Membership.Role.values:
         raise ValidationError(_("Choose a role from the list."))
     if (membership.role == Membership.Role.ADMIN and role != Membership.Role.ADMIN
@@ -410,7 +405,7 @@ def set_membership_role(user, membership, role):
 
 @transaction.atomic
 def remove_membership(user, membership):
-    _require_org_admin(user, membership.organisation)
+    require_org_admin(user, membership.organisation)
     if membership.role == Membership.Role.ADMIN and not _other_admins(membership):
         raise ValidationError(_("An organisation keeps at least one organisation admin."))
     membership.delete()

@@ -18,12 +18,8 @@ from memberhub.forms import (
     RoleForm,
 )
 from memberhub.models import Invitation, MemberOrganisation, Membership
-from memberhub.selectors import (
-    active_memberships,
-    can_withdraw,
-    is_org_admin,
-    organisation_contributions,
-)
+from memberhub.permissions import administers, can_withdraw, is_org_admin
+from memberhub.selectors import active_memberships, organisation_contributions
 from portal.editor_rights import has_editor_role
 
 
@@ -51,6 +47,7 @@ def mijn(request):
         block["membership"] = roles.get(block["organisation"].pk)
     return render(request, "memberhub/mijn.html", {
         "memberships": memberships,
+        "administered": {m.organisation_id for m in memberships if administers(m)},
         "contributions": contributions,
         "panels": mijn_panels(request),
         "editor_role": has_editor_role(request.user),

@@ -11,9 +11,10 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.rich_text import LinkHandler
 
+from memberhub.permissions import is_editor, is_member_not_editor
 from memberhub.viewsets import MemberhubViewSetGroup
 
-IMPACT_STORY_TARGET = 20  # per year (DOMAIN.md)
+IMPACT_STORY_TARGET = 20  # per year (docs/members.md, "Targets")
 
 
 @hooks.register("register_admin_viewset")
@@ -66,8 +67,6 @@ class ImpactStoryTargetPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_impact_story_target_panel(request, panels):
-    from memberhub.selectors import is_editor
-
     if is_editor(request.user):
         panels.append(ImpactStoryTargetPanel())
 
@@ -91,20 +90,12 @@ class ModerationQueuePanel(WorkflowObjectsToModeratePanel):
 
 @hooks.register("construct_homepage_panels")
 def put_moderation_queue_first(request, panels):
-    from memberhub.selectors import is_editor
-
     if is_editor(request.user):
         panels[:] = [ModerationQueuePanel() if type(panel) is WorkflowObjectsToModeratePanel
                      else panel for panel in panels]
 
 
 # --- Members in the admin: a way back to the portal ------------------------------------
-
-
-def _is_member_not_editor(user):
-    from memberhub.selectors import is_editor
-
-    return user.is_authenticated and not is_editor(user)
 
 
 @hooks.register("after_create_page")
@@ -114,14 +105,14 @@ def members_back_to_mijn_after_submitting(request, page):
     status shows, instead of Wagtail's explorer (editors stay in the admin). Saving a
     draft keeps them in the editor, as Wagtail does; the menu leads back at any time."""
     if (request.method == "POST" and "action-submit" in request.POST
-            and request.accepts("text/html") and _is_member_not_editor(request.user)):
+            and request.accepts("text/html") and is_member_not_editor(request.user)):
         return redirect("memberhub:mijn")
     return None
 
 
 class MijnPortaalMenuItem(MenuItem):
     def is_shown(self, request):
-        return _is_member_not_editor(request.user)
+        return is_member_not_editor(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -137,14 +128,14 @@ EDITOR_ONLY_WORKFLOW_ACTIONS = ("action-restart-workflow", "action-cancel-workfl
 
 @hooks.register("construct_page_action_menu")
 def hide_restart_and_cancel_workflow_from_members(menu_items, request, context):
-    if _is_member_not_editor(request.user):
+    if is_member_not_editor(request.user):
         menu_items[:] = [item for item in menu_items
                          if item.name not in EDITOR_ONLY_WORKFLOW_ACTIONS]
 
 
 @hooks.register("before_edit_page")
 def refuse_restart_and_cancel_workflow_from_members(request, page):
-    if (request.method == "POST" and _is_member_not_editor(request.user)
+    if (request.method == "POST" and is_member_not_editor(request.user)
             and any(name in request.POST for name in EDITOR_ONLY_WORKFLOW_ACTIONS)):
         raise PermissionDenied
     return None

@@ -71,6 +71,12 @@ def bump_generation(key):
     cache_safely(lambda: cache.set(key, (cache.get(key) or 0) + 1, None))
 
 
+def current_generation(key):
+    """The generation last started under ``key`` by bump_generation (0 before the first,
+    and while the cache is down): put it in the keys of what that generation covers."""
+    return cache_safely(lambda: cache.get(key)) or 0
+
+
 def purge_paths(paths):
     """Invalidate every cached variant of these paths (e.g. '/kennisbank/')."""
     for path in set(paths):

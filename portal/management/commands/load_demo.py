@@ -10,7 +10,7 @@ DEMO_STEPS = [
     "portal.demo",
     "memberhub.demo",
     "learninglines.demo",
-    "memberhub.demo_links",  # links organisation pages to the learning lines
+    "learninglines.demo_links",  # links organisation pages to the learning lines
     "knowledge.demo",
     "mailings.demo",
 ]

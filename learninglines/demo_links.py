@@ -1,6 +1,9 @@
 """Demo step after learninglines.demo: organisation pages and member publications take
-part in learning lines (looked up by slug; nothing happens while the lines are missing)."""
+part in learning lines (looked up by slug; nothing happens while the lines are missing).
 
+Here, not in memberhub: learninglines builds on memberhub, never the other way round."""
+
+from learninglines.models import LearningLinePage
 from memberhub.models import NewsPage, OrganisationPage
 
 LINKS = {
@@ -15,8 +18,6 @@ NEWS_LINKS = {"digital-readiness": ["open-source-lesmateriaal-over-ai-voor-dorps
 
 
 def load(context):
-    from learninglines.models import LearningLinePage
-
     for line_slug, organisation_slugs in LINKS.items():
         line = LearningLinePage.objects.filter(slug=line_slug, locale__language_code="nl").first()
         if line is None:

@@ -8,12 +8,14 @@ from wagtail.models import Page
 
 from portal.pages import SectionIndexPage
 
+# Wagtail gives every page class its own default template: each names this one.
+PUBLICATION_INDEX_TEMPLATE = "memberhub/publication_index_page.html"
+
 
 class MemberListingMixin:
     """A section page whose listing is ``listing_context(request)`` (a dict for the template)."""
 
     max_count_per_parent = 1
-    template = "memberhub/publication_index_page.html"
 
     def get_context(self, request, *args, **kwargs):
         context = Page.get_context(self, request, *args, **kwargs)
@@ -53,8 +55,8 @@ class PublicationIndexMixin(MemberListingMixin):
 
 class NewsIndexPage(PublicationIndexMixin, SectionIndexPage):
     # /nieuws/
-    subpage_types = ["memberhub.NewsPage"]
-    listing_kind = "news"
+    subpage_types, listing_kind = ["memberhub.NewsPage"], "news"
+    template = PUBLICATION_INDEX_TEMPLATE
 
     class Meta:
         verbose_name = _("news index")
@@ -62,8 +64,8 @@ class NewsIndexPage(PublicationIndexMixin, SectionIndexPage):
 
 class ImpactStoryIndexPage(PublicationIndexMixin, SectionIndexPage):
     # /impactverhalen/
-    subpage_types = ["memberhub.ImpactStoryPage"]
-    listing_kind = "impact_story"
+    subpage_types, listing_kind = ["memberhub.ImpactStoryPage"], "impact_story"
+    template = PUBLICATION_INDEX_TEMPLATE
 
     class Meta:
         verbose_name = _("impact story index")
@@ -72,6 +74,7 @@ class ImpactStoryIndexPage(PublicationIndexMixin, SectionIndexPage):
 class VacancyIndexPage(PublicationIndexMixin, SectionIndexPage):
     # /vacatures/: open vacancies only.
     listing_kind = "vacancy"
+    template = PUBLICATION_INDEX_TEMPLATE
 
     class Meta:
         verbose_name = _("vacancy index")

@@ -175,9 +175,9 @@ def ensure_organisation_access(organisation):
 
 def sync_organisation_access(organisation, page=None):
     """Grant the organisation's group exactly what the self-publishing flow says
-    (docs/members.md): admin access, add and change (publish only when trusted) on its own page's subtree,
-    and adding/choosing images and documents in its own collection. An inactive
-    organisation's group keeps no rights and no people."""
+    (docs/members.md): admin access, add and change (publish only when trusted) on its
+    own page's subtree, and adding/choosing images and documents in its own collection.
+    An inactive organisation's group keeps no rights and no people."""
     access = ensure_organisation_access(organisation)
     group = access.group
     page = page or OrganisationPage.objects.filter(organisation=organisation).first()

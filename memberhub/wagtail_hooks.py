@@ -1,18 +1,17 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
-from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.rich_text import LinkHandler
 
 from memberhub.permissions import is_editor, is_member_not_editor
 from memberhub.viewsets import MemberhubViewSetGroup
+from portal.dashboard import YearTargetPanel
 
 IMPACT_STORY_TARGET = 20  # per year (docs/members.md, "Targets")
 
@@ -45,24 +44,18 @@ def register_external_link_rel(features):
     features.register_link_type(ExternalLinkHandler)
 
 
-class ImpactStoryTargetPanel(Component):
+class ImpactStoryTargetPanel(YearTargetPanel):
     name = "impact_story_target"
     order = 150
     template_name = "memberhub/admin/impact_story_target_panel.html"
+    target = IMPACT_STORY_TARGET
+    heading = _("Impact stories %(year)s")
 
-    def get_context_data(self, parent_context):
+    def year_figures(self, year):
         from memberhub.selectors import impact_stories_this_year
 
-        year = timezone.localdate().year
         total, per_organisation = impact_stories_this_year(year)
-        return {
-            "year": year,
-            "total": total,
-            "target": IMPACT_STORY_TARGET,
-            "percentage": min(100, round(100 * total / IMPACT_STORY_TARGET)),
-            "per_organisation": per_organisation,
-            "heading": _("Impact stories %(year)s") % {"year": year},
-        }
+        return total, {"per_organisation": per_organisation}
 
 
 @hooks.register("construct_homepage_panels")

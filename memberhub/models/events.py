@@ -3,8 +3,7 @@
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -13,7 +12,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from memberhub.admin_forms import EventPageForm
-from memberhub.models.publications import MEMBER_RICHTEXT_FEATURES, MemberPublicationPage
+from memberhub.models.publications import (
+    MEMBER_RICHTEXT_FEATURES,
+    MemberPublicationPage,
+    learning_lines_field,
+)
+from portal.fields import theme_tags
 from portal.scheduling import TIMEZONE_CHOICES, ScheduledPageMixin
 
 
@@ -34,11 +38,8 @@ class EventPage(RoutablePageMixin, ScheduledPageMixin, MemberPublicationPage):
     registration_url = models.URLField(_("link to register"), blank=True)
     contact_email = models.EmailField(_("contact e-mail address"), blank=True)
     body = RichTextField(_("text"), features=MEMBER_RICHTEXT_FEATURES, blank=True)
-    themes = ClusterTaggableManager(through=EventPageTheme, blank=True, verbose_name=_("themes"))
-    learning_lines = ParentalManyToManyField(
-        "learninglines.LearningLinePage", blank=True, related_name="member_events",
-        verbose_name=_("learning lines"),
-    )
+    themes = theme_tags(EventPageTheme)
+    learning_lines = learning_lines_field("member_events")
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -58,7 +59,6 @@ class EventPage(RoutablePageMixin, ScheduledPageMixin, MemberPublicationPage):
     ]
     base_form_class = EventPageForm
     parent_page_types = ["memberhub.OrganisationPage", "memberhub.EventIndexPage"]
-    template = "memberhub/event_page.html"
     content_type_key = "event"
 
     class Meta:

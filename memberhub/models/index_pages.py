@@ -30,7 +30,6 @@ class MemberDirectoryPage(MemberListingMixin, SectionIndexPage):
     """/leden/: the directory of member organisations."""
 
     subpage_types = ["memberhub.OrganisationPage"]
-    template = "memberhub/member_directory_page.html"
     listing_per_page = 24
 
     class Meta:
@@ -84,15 +83,13 @@ class EventIndexPage(MemberListingMixin, SectionIndexPage):
     """/agenda/: every agenda entry (member events and learning-line sessions), from the
     shared agenda (portal.agenda) with memberhub's filter choices."""
 
-    subpage_types = ["memberhub.EventPage"]
-    template = "memberhub/event_index_page.html"
-    listing_per_page = 20
-
-    class Meta:
-        verbose_name = _("agenda")
+    subpage_types, listing_per_page = ["memberhub.EventPage"], 20
 
     def listing_context(self, request):
         from memberhub.listings import filter_options
         from portal.agenda import agenda_context
 
         return agenda_context(request, filter_options(), self.listing_per_page)
+
+    class Meta:
+        verbose_name = _("agenda")

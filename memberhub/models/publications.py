@@ -1,5 +1,6 @@
 """Organisation pages and what member organisations publish under them: news, impact
-stories and vacancies (events: memberhub.models.events)."""
+stories and vacancies (events: memberhub.models.events). Each page type renders
+Wagtail's default template for it, memberhub/<page_type>.html (e.g. news_page.html)."""
 
 from zoneinfo import ZoneInfo
 
@@ -9,7 +10,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -19,11 +19,20 @@ from wagtail.search import index
 
 from memberhub.admin_forms import LearningLinesPageForm, VacancyPageForm
 from memberhub.models.organisations import MemberOrganisation
+from portal.fields import theme_tags
 from portal.text import plain_text
 
 # Rich text that members write: paragraphs, two heading levels, lists, links, bold and
 # italic. No embeds, no images, no raw HTML (Draftail stores only these features).
 MEMBER_RICHTEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+
+
+def learning_lines_field(related_name, verbose_name=None):
+    """The learning lines a page takes part in (chosen in the admin; knowledge items
+    may declare theirs with it too)."""
+    return ParentalManyToManyField("learninglines.LearningLinePage", blank=True,
+                                   related_name=related_name,
+                                   verbose_name=verbose_name or _("learning lines"))
 
 
 def _rich_text_plain(value):
@@ -48,14 +57,10 @@ class OrganisationPage(Page):
         MemberOrganisation, verbose_name=_("organisation"), on_delete=models.PROTECT,
         related_name="page", editable=False,
     )
-    themes = ClusterTaggableManager(
-        through=OrganisationPageTheme, blank=True, verbose_name=_("themes"),
-        help_text=_("Choose from the curated list of themes."),
-    )
-    learning_lines = ParentalManyToManyField(
-        "learninglines.LearningLinePage", blank=True, related_name="organisation_pages",
-        verbose_name=_("learning lines it takes part in"),
-    )
+    themes = theme_tags(OrganisationPageTheme,
+                        help_text=_("Choose from the curated list of themes."))
+    learning_lines = learning_lines_field("organisation_pages",
+                                          _("learning lines it takes part in"))
 
     content_panels = [
         HelpPanel(content=_("The name, logo, website and description come from the "
@@ -73,7 +78,6 @@ class OrganisationPage(Page):
     parent_page_types = ["memberhub.MemberDirectoryPage"]
     subpage_types = ["memberhub.NewsPage", "memberhub.ImpactStoryPage", "memberhub.VacancyPage",
                      "memberhub.EventPage"]
-    template = "memberhub/organisation_page.html"
 
     class Meta:
         verbose_name = _("organisation page")
@@ -188,11 +192,8 @@ class NewsPage(MemberPublicationPage):
         _("alternative text of the image"), max_length=250, blank=True,
         help_text=_("Describe what the image shows for people who cannot see it."),
     )
-    themes = ClusterTaggableManager(through=NewsPageTheme, blank=True, verbose_name=_("themes"))
-    learning_lines = ParentalManyToManyField(
-        "learninglines.LearningLinePage", blank=True, related_name="news_pages",
-        verbose_name=_("learning lines"),
-    )
+    themes = theme_tags(NewsPageTheme)
+    learning_lines = learning_lines_field("news_pages")
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -204,7 +205,6 @@ class NewsPage(MemberPublicationPage):
     base_form_class = LearningLinesPageForm
     search_fields = MemberPublicationPage.search_fields + [index.SearchField("body")]
     parent_page_types = ["memberhub.OrganisationPage", "memberhub.NewsIndexPage"]
-    template = "memberhub/news_page.html"
     content_type_key = "news"
     navigation_section = "memberhub.NewsIndexPage"
 
@@ -243,12 +243,8 @@ class ImpactStoryPage(MemberPublicationPage):
         "portal.SustainableDevelopmentGoal", blank=True, related_name="impact_stories",
         verbose_name=_("sustainable development goals"),
     )
-    themes = ClusterTaggableManager(through=ImpactStoryPageTheme, blank=True,
-                                    verbose_name=_("themes"))
-    learning_lines = ParentalManyToManyField(
-        "learninglines.LearningLinePage", blank=True, related_name="impact_stories",
-        verbose_name=_("learning lines"),
-    )
+    themes = theme_tags(ImpactStoryPageTheme)
+    learning_lines = learning_lines_field("impact_stories")
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -269,7 +265,6 @@ class ImpactStoryPage(MemberPublicationPage):
         index.SearchField("quote"),
     ]
     parent_page_types = ["memberhub.OrganisationPage", "memberhub.ImpactStoryIndexPage"]
-    template = "memberhub/impact_story_page.html"
     content_type_key = "impact_story"
     navigation_section = "memberhub.ImpactStoryIndexPage"
 
@@ -345,8 +340,7 @@ class VacancyPage(MemberPublicationPage):
     body = RichTextField(_("text"), features=MEMBER_RICHTEXT_FEATURES)
     application_url = models.URLField(_("link to apply"), blank=True)
     application_email = models.EmailField(_("e-mail address to apply"), blank=True)
-    themes = ClusterTaggableManager(through=VacancyPageTheme, blank=True,
-                                    verbose_name=_("themes"))
+    themes = theme_tags(VacancyPageTheme)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -361,7 +355,6 @@ class VacancyPage(MemberPublicationPage):
     settings_panels = [FieldPanel("go_live_at")]
     search_fields = MemberPublicationPage.search_fields + [index.SearchField("body")]
     base_form_class = VacancyPageForm
-    template = "memberhub/vacancy_page.html"
     content_type_key = "vacancy"
     navigation_section = "memberhub.VacancyIndexPage"
 

@@ -49,11 +49,11 @@ class Invitation(models.Model):
         verbose_name_plural = _("invitations")
         ordering = ["-created_at"]
 
+    def __str__(self):
+        return f"{self.email} → {self.organisation}"
+
     @property
     def is_usable(self):
         """Neither accepted nor withdrawn, and not expired (InvitationQuerySet.pending)."""
         return (self.accepted_at is None and self.revoked_at is None
                 and self.expires_at > timezone.now())
-
-    def __str__(self):
-        return f"{self.email} → {self.organisation}"

@@ -14,14 +14,9 @@ from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Page
 
-from learninglines.models import (
-    LearningLinePage,
-    SessionFormat,
-    SessionPage,
-    Track,
-    WorkingGroupPage,
-)
-from learninglines.selectors import visible_sessions
+from learninglines.models import LearningLinePage, SessionPage, WorkingGroupPage
+from learninglines.models.choices import SessionFormat, Track
+from learninglines.selectors.sessions import visible_sessions
 from portal.selectors import prefer_current_language
 from portal.visibility import visible_pages
 

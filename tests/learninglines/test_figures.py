@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 
-from learninglines import selectors
 from learninglines.models import Evaluation, Registration, SessionPage
+from learninglines.selectors import figures as selectors
 from tests.factories import MembershipFactory, OrganisationFactory
 from tests.learninglines.factories import make_line, make_registration, make_session
 

@@ -2,7 +2,10 @@
 show (from :mod:`learninglines.selectors.pages`), the body as plain text, and front-end routes
 served by :mod:`learninglines.views`."""
 
+from django import forms
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
+from wagtail.search import index
 
 from portal.text import plain_text
 
@@ -34,6 +37,16 @@ class LinePartMixin(LearningPageMixin):
 
     parent_page_types = ["learninglines.LearningLinePage"]
     subpage_types = []
+
+
+# What a session or working group is about, last in its editing form: its topics and body.
+TOPIC_PANELS = [
+    FieldPanel("themes"),
+    FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+    FieldPanel("body"),
+]
+# The text a session or working group is found by in Wagtail's search.
+TEXT_SEARCH_FIELDS = [index.SearchField("summary"), index.SearchField("body")]
 
 
 def page_route(pattern, name, view):

@@ -20,7 +20,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from learninglines.models.base import LinePartMixin, page_route
+from learninglines.models.base import (
+    TEXT_SEARCH_FIELDS,
+    TOPIC_PANELS,
+    LinePartMixin,
+    page_route,
+)
 from learninglines.models.choices import (
     TIMEZONE_CHOICES,
     Audience,
@@ -119,12 +124,9 @@ class SessionPage(LinePartMixin, RoutablePageMixin, Page):
             FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_deadline")]),
         ], heading=_("Registration")),
         FieldRowPanel([FieldPanel("language"), FieldPanel("working_group")]),
-        FieldPanel("themes"),
-        FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("body"),
+        *TOPIC_PANELS,
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"), index.SearchField("body"),
+    search_fields = Page.search_fields + TEXT_SEARCH_FIELDS + [
         index.FilterField("track"), index.FilterField("format"), index.FilterField("start"),
     ]
     template = "learninglines/session_page.html"

@@ -14,7 +14,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from learninglines.models.base import LinePartMixin, page_route
+from learninglines.models.base import (
+    TEXT_SEARCH_FIELDS,
+    TOPIC_PANELS,
+    LinePartMixin,
+    page_route,
+)
 from learninglines.models.choices import ContentLanguage, Track
 from portal.blocks import BodyStreamBlock
 
@@ -55,13 +60,9 @@ class WorkingGroupPage(LinePartMixin, RoutablePageMixin, Page):
         FieldPanel("leading_organisations", widget=forms.CheckboxSelectMultiple),
         FieldPanel("open_for_joining"),
         FieldPanel("language"),
-        FieldPanel("themes"),
-        FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("body"),
+        *TOPIC_PANELS,
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"), index.SearchField("body"), index.FilterField("track"),
-    ]
+    search_fields = Page.search_fields + TEXT_SEARCH_FIELDS + [index.FilterField("track")]
     template = "learninglines/working_group_page.html"
     page_data = "working_group_page_data"
 

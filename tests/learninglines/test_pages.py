@@ -232,9 +232,9 @@ def test_index_page_year_agenda_and_bad_year(client, site_structure, line):
 
 def test_index_page_shows_a_busy_month_in_part_and_links_to_the_rest(
         client, site_structure, line, monkeypatch):
-    from learninglines.selectors import sessions as selectors
+    from learninglines.selectors import sessions
 
-    monkeypatch.setattr(selectors, "YEAR_AGENDA_PER_MONTH", 2)
+    monkeypatch.setattr(sessions, "YEAR_AGENDA_PER_MONTH", 2)
     start = timezone.now().replace(day=10, hour=10, minute=0, second=0, microsecond=0)
     start += datetime.timedelta(days=40)  # a whole month in the future
     start = start.replace(day=10)

@@ -36,7 +36,7 @@ class LearningLineIndexPage(SectionIndexPage):
         ).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        from learninglines.plan import dual_track_plan
+        from learninglines.selectors.plan import dual_track_plan
         from learninglines.selectors.sessions import agenda_index_url, parse_year, year_agenda
 
         context = super().get_context(request, *args, **kwargs)

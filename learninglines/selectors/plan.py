@@ -1,8 +1,7 @@
 """The Dual-Track plan at a glance (/leerlijnen/): every learning line by its two tracks,
 with the formats each cell offers and its next sessions.
 
-A read like those in :mod:`learninglines.selectors`, kept apart because that module is
-long already. Sessions and working groups go through the one visibility rule
+Sessions and working groups go through the one visibility rule
 (:func:`portal.visibility.visible_pages`, via ``visible_sessions``), one language version
 each, in two queries whatever the number of lines or sessions.
 """

@@ -25,7 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from knowledge.blocks import ExternalLinkBlock, KnowledgeBodyBlock
-from learninglines.models import Track
+from learninglines.models.choices import Track
 from portal.admin_forms import LearningLineChoicesMixin
 from portal.pages import SectionIndexPage
 

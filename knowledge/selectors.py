@@ -31,7 +31,8 @@ from knowledge.models import (
     KnowledgeMapPage,
     tracks_matching,
 )
-from learninglines.models import LearningLinePage, Track
+from learninglines.models import LearningLinePage
+from learninglines.models.choices import Track
 from memberhub.models import MemberOrganisation
 from portal.cache import audience_key, cached_for_content
 from portal.models import SustainableDevelopmentGoal, ThemeTag

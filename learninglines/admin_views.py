@@ -14,17 +14,15 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from learninglines import selectors, services
+from learninglines import permissions, services
 from learninglines.models import Registration, SessionPage
+from learninglines.selectors import figures
+from learninglines.selectors.registrations import hasattr_evaluation
+from learninglines.selectors.sessions import canonical_session, parse_year
 from portal import spreadsheets
 from portal.admin_views import TitledBreadcrumbsMixin
 
-FIGURES_PERMISSION = "learninglines.view_evaluation"
 CHART_WIDTH = 640
-
-
-def can_see_figures(user):
-    return user.is_active and (user.is_superuser or user.has_perm(FIGURES_PERMISSION))
 
 
 def _fmt(value):
@@ -87,9 +85,9 @@ class FiguresView(TitledBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateVie
     template_name = "learninglines/admin/figures.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not can_see_figures(request.user):
+        if not permissions.can_see_figures(request.user):
             raise PermissionDenied
-        self.year = selectors.parse_year(request.GET.get("year"))
+        self.year = parse_year(request.GET.get("year"))
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
@@ -106,7 +104,7 @@ class FiguresView(TitledBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateVie
             return spreadsheets.table_response(file_format, filename, header, rows,
                                                sheet_title=f"{table} {year}")
         if table == "participation":
-            data = selectors.participation(year)
+            data = figures.participation(year)
             rows = [(_("Overall"), data["overall"])] + \
                 [(_("Learning line"), row) for row in data["per_line"]] + \
                 [(_("Track"), row) for row in data["per_track"]]
@@ -117,7 +115,7 @@ class FiguresView(TitledBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateVie
                 [(level, row.label, row.organisations, row.total, row.percentage,
                   _("yes") if row.meets_target else _("no")) for level, row in rows])
         if table == "satisfaction":
-            data = selectors.satisfaction(year)
+            data = figures.satisfaction(year)
             rows = [(_("Overall"), "", "", "", data["overall"])] + [
                 (_("Session"), row.detail["date"], row.detail["line"],
                  row.detail["track"], row) for row in data["per_session"]
@@ -135,15 +133,15 @@ class FiguresView(TitledBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateVie
                 f"registrations-per-month-{year}",
                 [_("Month"), _("Sessions"), _("Registrations"), _("Attended")],
                 [(f"{year}-{m['month']:02d}", m["sessions"], m["registrations"], m["attended"])
-                 for m in selectors.monthly_activity(year)])
+                 for m in figures.monthly_activity(year)])
         raise Http404
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         year = self.year
-        participation = selectors.participation(year)
-        satisfaction = selectors.satisfaction(year)
-        months = selectors.monthly_activity(year)
+        participation = figures.participation(year)
+        satisfaction = figures.satisfaction(year)
+        months = figures.monthly_activity(year)
         participation_rows = [participation["overall"], *participation["per_line"],
                               *participation["per_track"]]
         score_rows = [row for row in satisfaction["per_session"] if row.responses]
@@ -178,19 +176,19 @@ class SessionRegistrationsView(TitledBreadcrumbsMixin, WagtailAdminTemplateMixin
     template_name = "learninglines/admin/session_registrations.html"
 
     def dispatch(self, request, session_id, *args, **kwargs):
-        if not request.user.has_perm("learninglines.view_registration"):
+        if not permissions.can_see_registrations(request.user):
             raise PermissionDenied
         session = SessionPage.objects.filter(pk=session_id).first()
         if session is None:
             raise Http404
-        self.session = services.canonical_session(session)
+        self.session = canonical_session(session)
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
         return _("Registrations: %(session)s") % {"session": self.session.title}
 
     def get_parent_breadcrumbs(self):
-        if can_see_figures(self.request.user):
+        if permissions.can_see_figures(self.request.user):
             return [{"url": reverse("learninglines_figures"),
                      "label": FiguresView.page_title}]
         return []
@@ -207,7 +205,7 @@ class SessionRegistrationsView(TitledBreadcrumbsMixin, WagtailAdminTemplateMixin
                  r.user.email if r.user else "", r.organisation.name,
                  r.get_status_display(),
                  r.queued_at.astimezone(self.session.zone).replace(tzinfo=None),
-                 _("yes") if selectors.hasattr_evaluation(r) else _("no"))
+                 _("yes") if hasattr_evaluation(r) else _("no"))
                 for r in self.registrations()
             ]
             return spreadsheets.table_response(
@@ -238,7 +236,7 @@ class SessionRegistrationsView(TitledBreadcrumbsMixin, WagtailAdminTemplateMixin
         context.update({
             "session": self.session,
             "registrations": registrations,
-            "can_change": self.request.user.has_perm("learninglines.change_registration"),
+            "can_change": permissions.can_record_attendance(self.request.user),
             "has_started": self.session.has_started,
             "counts": {
                 status: sum(1 for r in registrations if r.status == status)

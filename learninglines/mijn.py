@@ -1,21 +1,10 @@
 """The learning-lines panel on /mijn/ (hook ``register_mijn_panel``)."""
 
-from learninglines import selectors
+from learninglines.selectors.registrations import mijn_panel_data
 
 
 def mijn_panel(request):
-    user = request.user
-    if not user.is_authenticated:
+    if not request.user.is_authenticated:
         return None
-    registrations = selectors.upcoming_registrations(user)
-    due = selectors.evaluations_due(user)
-    organisation_registrations = selectors.organisation_registrations(user)
-    return {
-        "template": "learninglines/mijn_panel.html",
-        "context": {
-            "registrations": registrations,
-            "evaluations_due": due,
-            "organisation_registrations": organisation_registrations,
-        },
-        "order": 20,
-    }
+    return {"template": "learninglines/mijn_panel.html",
+            "context": mijn_panel_data(request.user), "order": 20}

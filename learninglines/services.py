@@ -7,35 +7,38 @@ session row (``SELECT … FOR UPDATE``) and by the unique constraint (session, u
 """
 
 import logging
-from datetime import timedelta
 
-from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from learninglines import permissions
 from learninglines.models import (
     Evaluation,
     Registration,
     SessionPage,
     WorkingGroupMembership,
 )
-from memberhub.models import Membership
+from learninglines.selectors.registrations import (
+    EVALUATION_MAX_AGE,
+    EVALUATION_SALT,
+    evaluation_invitations_due,
+    evaluation_path,
+    places_taken,
+    preferred_language,
+)
+from learninglines.selectors.sessions import (
+    canonical_session,
+    registration_closed_reason,
+    session_ics,
+)
 from portal.links import absolute_url
 from portal.mail import queue_templated_email
 
 logger = logging.getLogger(__name__)
 
 Status = Registration.Status
-# Registrations that take a place (the waiting list does not).
-PLACE_TAKING = (Status.REGISTERED, Status.ATTENDED)
-
-EVALUATION_SALT = "learninglines.evaluation"
-# How long an evaluation link works, counted from when it was made.
-EVALUATION_MAX_AGE = timedelta(days=60)
-# Sessions that ended longer ago than this get no more invitations.
-EVALUATION_WINDOW = timedelta(days=30)
 
 
 class LearningLineError(Exception):
@@ -49,42 +52,10 @@ class LearningLineError(Exception):
 # --- helpers ----------------------------------------------------------------------------
 
 
-def canonical_session(session):
-    """The session in the default language: registrations always belong to that one,
-    whichever language version the member registered on."""
-    from wagtail.models import Locale
-
-    default = Locale.get_default()
-    if session.locale_id == default.id:
-        return session
-    original = SessionPage.objects.filter(
-        translation_key=session.translation_key, locale=default
-    ).first()
-    return original or session
-
-
 def _lock_session(session):
     """Lock the session row for the rest of the transaction (no-op on SQLite, whose
     writes are serialised anyway) and return a fresh copy."""
     return SessionPage.objects.select_for_update(of=("self",)).get(pk=session.pk)
-
-
-def registration_closed_reason(session, now=None):
-    """Why nobody can register for this session now, or None when registration is open."""
-    now = now or timezone.now()
-    if not session.live:
-        return _("This session is not published.")
-    if session.start <= now:
-        return _("This session has already started or taken place; registration is closed.")
-    if not session.registration_open:
-        return _("Registration for this session is closed.")
-    if session.registration_deadline and now > session.registration_deadline:
-        return _("The registration deadline for this session has passed.")
-    return None
-
-
-def places_taken(session):
-    return Registration.objects.filter(session=session, status__in=PLACE_TAKING).count()
 
 
 def _email_context(registration, **extra):
@@ -100,28 +71,9 @@ def _email_context(registration, **extra):
     return context
 
 
-def _language(user):
-    return getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
-
-
-def session_ics(session, registration=None):
-    """The session as an iCalendar file (bytes). With a confirmed registration the
-    online link is included: the file is then for that person only."""
-    from learninglines.selectors import session_agenda_entry
-    from memberhub.calendar import add_online_link, calendar_event, new_calendar
-
-    entry = session_agenda_entry(session, line_title=None)
-    calendar = new_calendar(session.title)
-    event = calendar_event(entry)
-    if registration is not None and registration.status in PLACE_TAKING and session.online_link:
-        add_online_link(event, session.online_link, bool(session.location))
-    calendar.add_component(event)
-    return calendar.to_ical()
-
-
 def _send_registration_email(registration, template):
     user = registration.user
-    language = _language(user)
+    language = preferred_language(user)
     attachments = None
     if registration.status == Status.REGISTERED:
         with translation.override(language):
@@ -138,19 +90,10 @@ def _send_registration_email(registration, template):
 
 
 def check_organisation(user, organisation):
-    """The membership through which ``user`` acts for ``organisation``, or an error."""
-    if organisation is None:
-        raise LearningLineError(_("Choose the organisation you take part for."))
-    membership = Membership.objects.filter(user=user, organisation=organisation).select_related(
-        "organisation").first()
-    if membership is None:
-        raise LearningLineError(_("You are not a member of %(organisation)s, so you cannot "
-                                  "take part on its behalf.") % {"organisation": organisation})
-    if not membership.organisation.active:
-        raise LearningLineError(_("%(organisation)s is no longer an active member "
-                                  "organisation, so you cannot take part on its behalf.")
-                                % {"organisation": organisation})
-    return membership
+    """Raise unless ``user`` may take part on behalf of ``organisation``."""
+    reason = permissions.take_part_refusal(user, organisation)
+    if reason:
+        raise LearningLineError(reason)
 
 
 @transaction.atomic
@@ -162,7 +105,7 @@ def register(*, session, user, organisation, actor):
     """
     if actor is None or not actor.is_authenticated:
         raise LearningLineError(_("Log in to register."))
-    if actor.pk != user.pk:
+    if not permissions.acts_for_self(actor, user.pk):
         raise LearningLineError(_("You can only register yourself, not someone else."))
     session = canonical_session(session)
     check_organisation(user, organisation)
@@ -211,7 +154,7 @@ def register(*, session, user, organisation, actor):
 def cancel(*, registration, actor):
     """Cancel one's own registration (or waiting-list place) until the session starts.
     A freed place goes to the first person on the waiting list."""
-    if actor is None or not actor.is_authenticated or registration.user_id != actor.pk:
+    if not permissions.acts_for_self(actor, registration.user_id):
         raise LearningLineError(_("You can only cancel your own registration."))
     session = _lock_session(registration.session)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -259,7 +202,7 @@ def promote_waitlisted(session):
 def set_attendance(*, session, registration_ids, attended, actor):
     """Mark registrations of one session as attended (or back to registered), in bulk.
     For editors; only once the session has started. Returns the number changed."""
-    if actor is None or not actor.has_perm("learninglines.change_registration"):
+    if not permissions.can_record_attendance(actor):
         raise LearningLineError(_("You may not record attendance."))
     session = _lock_session(session)
     if session.start > timezone.now():
@@ -287,17 +230,6 @@ def set_attendance(*, session, registration_ids, attended, actor):
 # --- evaluation -------------------------------------------------------------------------
 
 
-def evaluation_token(registration):
-    return signing.dumps({"r": registration.pk, "u": registration.user_id}, salt=EVALUATION_SALT)
-
-
-def evaluation_path(registration):
-    from django.urls import reverse
-
-    with translation.override(_language(registration.user)):
-        return reverse("learninglines:evaluate", kwargs={"token": evaluation_token(registration)})
-
-
 def registration_for_token(token):
     """The registration a personal evaluation link is for, or an error for a forged,
     damaged or expired link."""
@@ -317,18 +249,13 @@ def registration_for_token(token):
     return registration
 
 
-def check_can_evaluate(registration):
-    if registration.status != Status.ATTENDED:
-        raise LearningLineError(_("Only people who attended the session can evaluate it."))
-    if Evaluation.objects.filter(registration=registration).exists():
-        raise LearningLineError(_("You have already evaluated this session. Thank you!"))
-
-
 @transaction.atomic
 def submit_evaluation(*, registration, score, comment=""):
     """Store the one evaluation of an attended registration."""
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    check_can_evaluate(registration)
+    reason = permissions.evaluation_refusal(registration)
+    if reason:
+        raise LearningLineError(reason)
     try:
         score = int(score)
     except (TypeError, ValueError) as error:
@@ -347,19 +274,6 @@ def submit_evaluation(*, registration, score, comment=""):
             from error
 
 
-def evaluation_invitations_due(now=None):
-    now = now or timezone.now()
-    return (
-        Registration.objects.filter(
-            status=Status.ATTENDED, evaluation_invited_at__isnull=True, user__isnull=False,
-            evaluation__isnull=True, session__end__lte=now,
-            session__end__gte=now - EVALUATION_WINDOW,
-        )
-        .select_related("session", "user")
-        .order_by("id")
-    )
-
-
 def send_evaluation_invitations(now=None):
     """Invite every attendee of a recently ended session to evaluate it, once per
     registration (the e-mail's dedupe key makes a repeated run send nothing new).
@@ -372,7 +286,7 @@ def send_evaluation_invitations(now=None):
                 user.email, "learninglines/email/evaluation_invitation",
                 _email_context(registration,
                                evaluation_url=absolute_url(evaluation_path(registration))),
-                language=_language(user), category="learninglines",
+                language=preferred_language(user), category="learninglines",
                 dedupe_key=f"learninglines-evaluation-{registration.pk}",
             )
             Registration.objects.filter(pk=registration.pk).update(
@@ -386,7 +300,7 @@ def send_evaluation_invitations(now=None):
 
 @transaction.atomic
 def join_working_group(*, group, user, organisation, show_name, actor):
-    if actor is None or not actor.is_authenticated or actor.pk != user.pk:
+    if not permissions.acts_for_self(actor, user.pk):
         raise LearningLineError(_("You can only join a working group yourself."))
     if not group.live or not group.open_for_joining:
         raise LearningLineError(_("This working group is not open for joining."))
@@ -404,7 +318,7 @@ def join_working_group(*, group, user, organisation, show_name, actor):
 
 @transaction.atomic
 def leave_working_group(*, group, user, actor):
-    if actor is None or not actor.is_authenticated or actor.pk != user.pk:
+    if not permissions.acts_for_self(actor, user.pk):
         raise LearningLineError(_("You can only leave a working group yourself."))
     deleted, _details = WorkingGroupMembership.objects.filter(group=group, user=user).delete()
     if not deleted:

@@ -4,7 +4,8 @@ from wagtail.signals import page_published
 
 
 def fill_freed_places(sender, instance, **kwargs):
-    from learninglines.services import canonical_session, promote_waitlisted
+    from learninglines.selectors.sessions import canonical_session
+    from learninglines.services import promote_waitlisted
 
     promote_waitlisted(canonical_session(instance))
 

@@ -1,4 +1,9 @@
-"""Background work for learning lines (django-tasks)."""
+"""Background work for learning lines (django-tasks).
+
+Nothing enqueues these yet: they are kept for the scheduler of the year plan, which is to
+run them on a schedule. Until then ``manage.py send_evaluation_invitations`` does the same
+work (docs/learninglines.md, "Background work").
+"""
 
 from django_tasks import task
 

@@ -9,9 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from learninglines import services
+from learninglines import permissions, services
 from learninglines.forms import EvaluationForm, OrganisationChoiceForm
 from learninglines.models import Registration
+from learninglines.selectors.sessions import canonical_session
+from learninglines.selectors.sessions import session_ics as session_calendar
 from memberhub.models import MemberOrganisation
 from memberhub.selectors import active_memberships
 from portal.redirects import local_next
@@ -76,7 +78,7 @@ def session_cancel(request, session):
     early = _post_only(request, session)
     if early:
         return early
-    original = services.canonical_session(session)
+    original = canonical_session(session)
     registration = Registration.objects.filter(session=original, user=request.user).first()
     if registration is None:
         messages.error(request, _("You have no registration for this session to cancel."))
@@ -92,7 +94,7 @@ def session_cancel(request, session):
 
 def session_ics(request, session):
     """The session as an .ics file (public: without the online link)."""
-    response = HttpResponse(services.session_ics(session),
+    response = HttpResponse(session_calendar(session),
                             content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{session.slug}.ics"'
     return response
@@ -139,12 +141,10 @@ def evaluate(request, token):
     except services.LearningLineError as failure:
         return render(request, "learninglines/evaluation_unavailable.html",
                       {"message": failure.message}, status=400)
-    try:
-        services.check_can_evaluate(registration)
-    except services.LearningLineError as failure:
+    refusal = permissions.evaluation_refusal(registration)
+    if refusal:
         return render(request, "learninglines/evaluation_unavailable.html",
-                      {"message": failure.message}, status=409 if request.method == "POST"
-                      else 200)
+                      {"message": refusal}, status=409 if request.method == "POST" else 200)
     session = registration.session
     form = EvaluationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -4,10 +4,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
-from learninglines import admin_views
+from learninglines import admin_views, permissions
 from learninglines.mijn import mijn_panel
 from learninglines.models import SessionPage
-from learninglines.selectors import agenda_source
+from learninglines.selectors.sessions import agenda_source
 from learninglines.viewsets import LearningLinesViewSetGroup
 
 hooks.register("register_agenda_source", agenda_source)
@@ -32,7 +32,7 @@ def register_learning_line_admin_urls():
 
 class FiguresMenuItem(MenuItem):
     def is_shown(self, request):
-        return admin_views.can_see_figures(request.user)
+        return permissions.can_see_figures(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -43,7 +43,7 @@ def register_figures_menu_item():
 
 @hooks.register("register_page_header_buttons")
 def session_registrations_button(page, user, next_url=None, view_name=None):
-    if page.specific_class is SessionPage and user.has_perm("learninglines.view_registration"):
+    if page.specific_class is SessionPage and permissions.can_see_registrations(user):
         yield Button(_("Registrations"), reverse("learninglines_session_registrations",
                                                  args=[page.pk]), icon_name="group",
                      priority=60)

@@ -16,7 +16,7 @@ from portal.visibility import EDITORS_GROUP_NAME
 def build_site():
     from knowledge.models import Kind, KnowledgeMapPage
     from learninglines.models import Registration
-    from learninglines.services import evaluation_token
+    from learninglines.selectors.registrations import evaluation_token
     from mailings.services import make_unsubscribe_token
     from memberhub.services import invite_colleague, sync_organisation
     from portal.site_structure import ensure_site_structure, publish_page

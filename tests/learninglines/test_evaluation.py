@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from learninglines import services
 from learninglines.models import Evaluation, Registration
+from learninglines.selectors import registrations as reads
 from portal.models import QueuedEmail
 from tests.learninglines.factories import make_registration, make_session, move_to_past
 
@@ -20,7 +21,7 @@ def attended(line, member, organisation):
 
 
 def url_for(registration):
-    return services.evaluation_path(registration)
+    return reads.evaluation_path(registration)
 
 
 def test_attendee_evaluates_once_without_login(client, attended):
@@ -73,8 +74,8 @@ def test_forged_and_expired_links_are_refused(client, attended, settings):
     import time
     from unittest import mock
 
-    token = services.evaluation_token(attended)
-    later = time.time() + services.EVALUATION_MAX_AGE.total_seconds() + 60
+    token = reads.evaluation_token(attended)
+    later = time.time() + reads.EVALUATION_MAX_AGE.total_seconds() + 60
     with mock.patch("django.core.signing.time.time", return_value=later):
         response = client.post(f"/evaluatie/{token}/", {"score": "5"})
     assert response.status_code == 400
@@ -83,7 +84,7 @@ def test_forged_and_expired_links_are_refused(client, attended, settings):
 
 def test_link_of_another_person_does_not_evaluate_mine(client, attended):
     token = signing.dumps({"r": attended.pk, "u": attended.user_id + 1000},
-                          salt=services.EVALUATION_SALT)
+                          salt=reads.EVALUATION_SALT)
     assert client.post(f"/evaluatie/{token}/", {"score": "5"}).status_code == 400
     assert not Evaluation.objects.exists()
 

@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 
-from learninglines import selectors
 from learninglines.models import Evaluation, Registration, SessionPage
+from learninglines.selectors import figures
 from tests.factories import MembershipFactory, OrganisationFactory
 from tests.learninglines.factories import make_line, make_registration, make_session
 
@@ -56,7 +56,7 @@ def fixed(site_structure):
 
 
 def test_participation_by_hand(fixed):
-    data = selectors.participation(2025)
+    data = figures.participation(2025)
     assert data["active_organisations"] == 5
     # Overall {A, B, D} of 5 active = 60%; X is inactive and does not count.
     assert (data["overall"].organisations, data["overall"].percentage) == (3, 60.0)
@@ -72,7 +72,7 @@ def test_participation_by_hand(fixed):
 
 def test_satisfaction_by_hand(fixed):
     s1, s2, s3, _s4 = fixed["sessions"]
-    data = selectors.satisfaction(2025)
+    data = figures.satisfaction(2025)
     sessions = {row.detail["session"].pk: row for row in data["per_session"]}
     assert (sessions[s1.pk].responses, sessions[s1.pk].average) == (2, 3.0)  # (4+2)/2
     assert sessions[s1.pk].below_target
@@ -90,15 +90,26 @@ def test_satisfaction_by_hand(fixed):
 
 
 def test_monthly_activity_by_hand(fixed):
-    months = {m["month"]: m for m in selectors.monthly_activity(2025)}
+    months = {m["month"]: m for m in figures.monthly_activity(2025)}
     assert months[3] == {"month": 3, "sessions": 2, "registrations": 4, "attended": 3}
     assert months[6] == {"month": 6, "sessions": 1, "registrations": 2, "attended": 2}
     assert sum(m["sessions"] for m in months.values()) == 3
 
 
 def test_figures_view_permissions_and_csv(client, fixed, editor, outsider):
-    client.force_login(outsider)
-    assert client.get("/admin/learninglines/figures/").status_code in (302, 403)
+    from django.contrib.auth.models import Permission
+
+    client.force_login(outsider)  # no admin access: Wagtail sends them to its login
+    response = client.get("/admin/learninglines/figures/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    # Admin access without the right to read evaluations: sent back to the dashboard,
+    # which has no menu item for the figures.
+    outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    response = client.get("/admin/learninglines/figures/", follow=True)
+    assert response.redirect_chain == [("/admin/", 302)]
+    assert response.status_code == 200
+    assert "/admin/learninglines/figures/" not in response.content.decode()
     client.force_login(editor)
     response = client.get("/admin/learninglines/figures/", {"year": "2025"})
     assert response.status_code == 200
@@ -131,7 +142,7 @@ def test_session_registrations_admin_bulk_attendance_and_csv(client, fixed, edit
 def test_demo_figures_match_hand_calculation(db):
     """load_demo gives real numbers, some above and some below target (see demo.py)."""
     call_command("load_demo")
-    data = selectors.participation(2026)
+    data = figures.participation(2026)
     assert data["active_organisations"] == 9
     lines = {row.label: row.organisations for row in data["per_line"]}
     # Digital Readiness: Digitaal Dorp, Waterbron, Gezond Samen, Aarde & Recht,
@@ -140,7 +151,7 @@ def test_demo_figures_match_hand_calculation(db):
     # Vrede Nu, Lokaal Leiderschap = 2/9 (below 40%).
     assert lines == {"Digital Readiness": 5, "Equitable Partnerships": 4,
                      "Future-ready International Cooperation": 2}
-    satisfaction = selectors.satisfaction(2026)
+    satisfaction = figures.satisfaction(2026)
     flags = [row.below_target for row in satisfaction["per_session"] if row.responses]
     assert any(flags) and not all(flags)
     assert SessionPage.objects.filter(track="leadership").count() >= 6

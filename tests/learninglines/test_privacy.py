@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from learninglines.models import Evaluation, Registration
 from learninglines.privacy import anonymise_old_registrations
-from learninglines.selectors import participation, satisfaction
+from learninglines.selectors.figures import participation, satisfaction
 from memberhub.models import User
 from tests.factories import TEST_PASSWORD
 from tests.learninglines.factories import make_registration, make_session, move_to_past

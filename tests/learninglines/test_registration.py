@@ -153,7 +153,7 @@ def test_reregistering_goes_to_the_back_of_the_waiting_list(line, organisation):
     register(session, c, organisation)
     services.cancel(registration=rb, actor=b)
     rb = register(session, b, organisation)
-    from learninglines.selectors import waitlist_position_of
+    from learninglines.selectors.registrations import waitlist_position_of
 
     assert waitlist_position_of(rb) == 2
 

@@ -1,8 +1,7 @@
 """The Dual-Track plan at a glance (/leerlijnen/): every learning line by its two tracks,
 with the formats each cell offers and its next sessions.
 
-A read like those in :mod:`learninglines.selectors`, kept apart because that module is
-long already. Sessions and working groups go through the one visibility rule
+Sessions and working groups go through the one visibility rule
 (:func:`portal.visibility.visible_pages`, via ``visible_sessions``), one language version
 each, in two queries whatever the number of lines or sessions.
 """
@@ -14,14 +13,9 @@ from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Page
 
-from learninglines.models import (
-    LearningLinePage,
-    SessionFormat,
-    SessionPage,
-    Track,
-    WorkingGroupPage,
-)
-from learninglines.selectors import visible_sessions
+from learninglines.models import LearningLinePage, SessionPage, WorkingGroupPage
+from learninglines.models.choices import SessionFormat, Track
+from learninglines.selectors.sessions import visible_sessions
 from portal.selectors import prefer_current_language
 from portal.visibility import visible_pages
 

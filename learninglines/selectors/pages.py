@@ -1,0 +1,206 @@
+"""What the line, session and working-group pages show to one user (their ``page_data``,
+see :class:`learninglines.models.base.LearningPageMixin`), each in a fixed number of
+queries whatever the number of sessions."""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Page
+
+from learninglines.models import (
+    LearningLinePage,
+    Registration,
+    SessionPage,
+    WorkingGroupMembership,
+    WorkingGroupPage,
+)
+from learninglines.models.choices import Track
+from learninglines.permissions import administered_organisations
+from learninglines.selectors.registrations import (
+    evaluation_path,
+    hasattr_evaluation,
+    waitlist_position_of,
+)
+from learninglines.selectors.sessions import (
+    PLACE_TAKING,
+    Status,
+    canonical_session,
+    places_left,
+    registration_closed_reason,
+    registration_counts,
+    visible_sessions,
+)
+from memberhub.models import Membership
+from portal.selectors import prefer_current_language
+from portal.visibility import visible_pages
+
+
+@dataclass
+class TrackColumn:
+    value: str
+    label: str
+    aim: str
+    upcoming: list = field(default_factory=list)
+    past: list = field(default_factory=list)
+    working_groups: list = field(default_factory=list)
+
+
+PAST_SESSIONS_SHOWN = 6
+
+
+def _knowledge_model():
+    """knowledge.KnowledgeItemPage if it exists and has its ``learning_lines`` field."""
+    try:
+        model = apps.get_model("knowledge", "KnowledgeItemPage")
+    except LookupError:
+        return None
+    if not any(f.name == "learning_lines" for f in model._meta.get_fields()):
+        return None
+    return model
+
+
+def _line_family_children(line):
+    """Pages directly below any language version of ``line``, as one lazy query."""
+    from django.db.models.functions import Substr
+
+    family_paths = LearningLinePage.objects.filter(
+        translation_key=line.translation_key).values("path")
+    return Page.objects.annotate(parent_path=Substr("path", 1, len(line.path))).filter(
+        depth=line.depth + 1, parent_path__in=family_paths)
+
+
+def line_page_data(line, user, knowledge_limit=6):
+    """Both tracks of a line with their sessions and working groups, the coordinators,
+    the leading organisations and related knowledge items, in a fixed number of queries:
+    one visibility and language pass over all candidate pages, then one query per kind."""
+    now = timezone.now()
+    knowledge_model = _knowledge_model()
+    candidates = Q(pk__in=_line_family_children(line).values("pk"))
+    if knowledge_model is not None:
+        candidates |= Q(pk__in=knowledge_model.objects.filter(
+            learning_lines__translation_key=line.translation_key).values("pk"))
+    shown = prefer_current_language(visible_pages(user, Page.objects.filter(candidates)))
+    shown_ids = shown.values("pk")
+    sessions = list(
+        SessionPage.objects.filter(pk__in=shown_ids,
+                                   end__gte=now - timezone.timedelta(days=366))
+        .prefetch_related("hosts").order_by("start", "pk")
+    )
+    groups = list(WorkingGroupPage.objects.filter(pk__in=shown_ids).order_by("title"))
+    knowledge_items = []
+    if knowledge_model is not None:
+        knowledge_items = list(knowledge_model.objects.filter(pk__in=shown_ids)
+                               .order_by("-first_published_at")[:knowledge_limit])
+    counts = registration_counts(sessions)
+    columns = {
+        Track.PRACTITIONER: TrackColumn(Track.PRACTITIONER.value, Track.PRACTITIONER.label,
+                                        line.practitioner_aim),
+        Track.LEADERSHIP: TrackColumn(Track.LEADERSHIP.value, Track.LEADERSHIP.label,
+                                      line.leadership_aim),
+    }
+    for session in sessions:
+        session.places_left = places_left(session, counts)
+        column = columns.get(session.track)
+        if column is None:
+            continue
+        (column.past if session.end < now else column.upcoming).append(session)
+    for column in columns.values():
+        column.past = list(reversed(column.past))[:PAST_SESSIONS_SHOWN]
+    for group in groups:
+        if group.track in columns:
+            columns[group.track].working_groups.append(group)
+    return {
+        "tracks": list(columns.values()),
+        "coordinators": list(line.coordinators.select_related("organisation")),
+        "leading_organisations": list(line.leading_organisations.all()),
+        "knowledge_items": knowledge_items,
+    }
+
+
+def session_page_data(session, user):
+    """Everything the session page shows about registration for this user."""
+    original = canonical_session(session)
+    counts = registration_counts([original])[original.translation_key]
+    registration = None
+    memberships = []
+    waitlist_position = None
+    organisation_registrations = []
+    evaluation_url = None
+    if user.is_authenticated:
+        registration = (Registration.objects.filter(session=original, user=user)
+                        .select_related("organisation", "evaluation").first())
+        memberships = list(Membership.objects.filter(user=user).select_related("organisation")
+                           .order_by("organisation__name"))
+        if registration and registration.status == Status.WAITLISTED:
+            waitlist_position = waitlist_position_of(registration)
+        organisation_registrations = list(
+            Registration.objects.filter(
+                session=original,
+                organisation__in=administered_organisations(user),
+            ).exclude(status=Status.CANCELLED).select_related("user", "organisation")
+            .order_by("organisation__name", "user__last_name", "user__first_name")
+        )
+        if (registration and registration.status == Status.ATTENDED
+                and not hasattr_evaluation(registration) and session.is_past):
+            evaluation_url = evaluation_path(registration)
+    active_memberships = [m for m in memberships if m.organisation.active]
+    active_registration = registration if registration and registration.status in (
+        Status.REGISTERED, Status.WAITLISTED, Status.ATTENDED) else None
+    capacity = original.capacity
+    full = capacity is not None and counts["taken"] >= capacity
+    base_url = session.url or ""
+    return {
+        "ics_url": base_url + session.reverse_subpage("ics"),
+        "register_url": base_url + session.reverse_subpage("register"),
+        "cancel_url": base_url + session.reverse_subpage("cancel"),
+        "registration": active_registration,
+        "registration_closed_reason": registration_closed_reason(original),
+        "registration_memberships": active_memberships,
+        "has_inactive_membership_only": bool(memberships) and not active_memberships,
+        "places_taken": counts["taken"],
+        "waitlisted_count": counts["waitlisted"],
+        "places_left": None if capacity is None else max(capacity - counts["taken"], 0),
+        "is_full": full,
+        "waitlist_position": waitlist_position,
+        "show_online_link": bool(active_registration and active_registration.status in
+                                 PLACE_TAKING and session.online_link),
+        "can_cancel": bool(active_registration and active_registration.status in
+                           (Status.REGISTERED, Status.WAITLISTED) and not session.has_started),
+        "organisation_registrations": organisation_registrations,
+        "hosts": list(session.hosts.all()),
+        "evaluation_url": evaluation_url,
+    }
+
+
+def working_group_page_data(group, user):
+    participants = list(
+        WorkingGroupMembership.objects.filter(group__translation_key=group.translation_key)
+        .select_related("organisation", "user").order_by("organisation__name", "user__last_name")
+    )
+    organisations = sorted({p.organisation for p in participants}, key=lambda org: org.name)
+    named = [p for p in participants if p.show_name]
+    own = next((p for p in participants if user.is_authenticated and p.user_id == user.pk),
+               None)
+    original_groups = WorkingGroupPage.objects.filter(translation_key=group.translation_key)
+    sessions = list(
+        visible_sessions(user, SessionPage.objects.filter(working_group__in=original_groups))
+        .order_by("start", "pk")
+    )
+    now = timezone.now()
+    memberships = []
+    if user.is_authenticated:
+        memberships = list(Membership.objects.filter(user=user, organisation__active=True)
+                           .select_related("organisation").order_by("organisation__name"))
+    base_url = group.url or ""
+    return {
+        "join_url": base_url + group.reverse_subpage("join"),
+        "leave_url": base_url + group.reverse_subpage("leave"),
+        "participating_organisations": organisations,
+        "named_participants": named,
+        "own_participation": own,
+        "upcoming_sessions": [s for s in sessions if s.end >= now],
+        "past_sessions": [s for s in sessions if s.end < now][::-1],
+        "join_memberships": memberships,
+    }

@@ -1,0 +1,217 @@
+"""Reads about sessions: which ones a visitor sees, their registration counts, the
+agenda entries (hook ``register_agenda_source``), the year agenda of the overview page,
+the .ics file and whether registration is open.
+
+Every list of pages goes through :func:`portal.visibility.visible_pages`.
+"""
+
+from collections import defaultdict
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+from learninglines.models import LearningLinePage, Registration, SessionPage
+from portal.agenda import AgendaEntry, calendar_uid
+from portal.selectors import prefer_current_language
+from portal.visibility import visible_pages
+
+Status = Registration.Status
+# Registrations that take a place (the waiting list does not).
+PLACE_TAKING = (Status.REGISTERED, Status.ATTENDED)
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def parse_year(value, default=None):
+    """A year from a query parameter; anything unusable gives the current year."""
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return default or timezone.localdate().year
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return default or timezone.localdate().year
+    return year
+
+
+def year_bounds(year):
+    zone = ZoneInfo(settings.TIME_ZONE)
+    return datetime(year, 1, 1, tzinfo=zone), datetime(year + 1, 1, 1, tzinfo=zone)
+
+
+def visible_sessions(user, queryset=None):
+    """Sessions the user may see, one language version each (the current language where
+    it exists, else the original)."""
+    queryset = SessionPage.objects.all() if queryset is None else queryset
+    return prefer_current_language(visible_pages(user, queryset))
+
+
+def canonical_session(session):
+    """The session in the default language: registrations always belong to that one,
+    whichever language version the member registered on."""
+    default = Locale.get_default()
+    if session.locale_id == default.id:
+        return session
+    original = SessionPage.objects.filter(
+        translation_key=session.translation_key, locale=default
+    ).first()
+    return original or session
+
+
+def registration_closed_reason(session, now=None):
+    """Why nobody can register for this session now, or None when registration is open."""
+    now = now or timezone.now()
+    if not session.live:
+        return _("This session is not published.")
+    if session.start <= now:
+        return _("This session has already started or taken place; registration is closed.")
+    if not session.registration_open:
+        return _("Registration for this session is closed.")
+    if session.registration_deadline and now > session.registration_deadline:
+        return _("The registration deadline for this session has passed.")
+    return None
+
+
+def line_titles_by_path(pages):
+    """{line path: line} for the lines the given pages belong to (one query)."""
+    steplen = Page.steplen
+    paths = {page.path[:-steplen] for page in pages}
+    if not paths:
+        return {}
+    lines = LearningLinePage.objects.filter(path__in=paths).only("title", "path", "url_path",
+                                                                 "translation_key")
+    return {line.path: line for line in lines}
+
+
+def line_of(page, lines_by_path):
+    return lines_by_path.get(page.path[:-Page.steplen])
+
+
+def registration_counts(sessions):
+    """{translation_key: {"taken": n, "waitlisted": n}} for the sessions (one query).
+    Registrations belong to the original session; a translation shares its key."""
+    keys = {session.translation_key for session in sessions}
+    counts = defaultdict(lambda: {"taken": 0, "waitlisted": 0})
+    if not keys:
+        return counts
+    rows = (
+        Registration.objects.filter(session__translation_key__in=keys,
+                                    status__in=[*PLACE_TAKING, Status.WAITLISTED])
+        .order_by().values("session__translation_key", "status").annotate(n=Count("id"))
+    )
+    for row in rows:
+        bucket = "waitlisted" if row["status"] == Status.WAITLISTED else "taken"
+        counts[row["session__translation_key"]][bucket] += row["n"]
+    return counts
+
+
+def places_left(session, counts):
+    if session.capacity is None:
+        return None
+    return max(session.capacity - counts[session.translation_key]["taken"], 0)
+
+
+def session_agenda_entry(session, line_title=None, line_url=""):
+    hosts = tuple(org.name for org in session.hosts.all())
+    if session.co_host:
+        hosts = (*hosts, session.co_host)
+    return AgendaEntry(
+        uid=calendar_uid("learninglines-session", session.translation_key),
+        title=session.title,
+        url=session.url or "",
+        start=session.start,
+        end=session.end,
+        timezone=session.timezone,
+        location=session.location or (_("Online") if session.online_link else ""),
+        online=bool(session.online_link),
+        kind="session",
+        kind_label=session.get_format_display(),
+        description=session.summary,
+        organisations=hosts,
+        learning_line=line_title or "",
+        track=session.track,
+        format=session.format,
+        page_id=session.pk,
+        extra={"track_label": session.get_track_display(), "line_url": line_url,
+               "audience": session.audience},
+    )
+
+
+def session_ics(session, registration=None):
+    """The session as an iCalendar file (bytes). With a confirmed registration the
+    online link is included: the file is then for that person only."""
+    from memberhub.calendar import add_online_link, calendar_event, new_calendar
+
+    entry = session_agenda_entry(session, line_title=None)
+    calendar = new_calendar(session.title)
+    event = calendar_event(entry)
+    if registration is not None and registration.status in PLACE_TAKING and session.online_link:
+        add_online_link(event, session.online_link, bool(session.location))
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def agenda_source(user, start=None, end=None, limit=None):
+    """The sessions the user may see, as agenda entries (hook ``register_agenda_source``),
+    soonest first, at most ``limit``. Three to four queries whatever the number of sessions."""
+    sessions = visible_sessions(user)
+    if start is not None:
+        sessions = sessions.filter(end__gte=start)
+    if end is not None:
+        sessions = sessions.filter(start__lt=end)
+    sessions = sessions.order_by("start", "pk")
+    return _entries(sessions if limit is None else sessions[:limit])
+
+
+def _entries(sessions):
+    sessions = list(sessions.prefetch_related("hosts"))
+    lines = line_titles_by_path(sessions)
+    entries = []
+    for session in sessions:
+        line = line_of(session, lines)
+        entries.append(session_agenda_entry(
+            session, line.title if line else "", line.url if line else ""))
+    return entries
+
+
+YEAR_AGENDA_PER_MONTH = 15
+
+
+def agenda_index_url():
+    """The address of the agenda (/agenda/) in the current language."""
+    EventIndexPage = apps.get_model("memberhub", "EventIndexPage")
+    page = prefer_current_language(EventIndexPage.objects.live()).first()
+    return page.url if page else ""
+
+
+def year_agenda(user, year, per_month=None):
+    """The year's sessions of all lines, by month: [(month date, [entries], more)], with at
+    most ``per_month`` entries a month and the number of the others in ``more`` (the agenda
+    lists them all); so the page stays light however busy a year gets."""
+    per_month = per_month or YEAR_AGENDA_PER_MONTH
+    start, end = year_bounds(year)
+    sessions = visible_sessions(user).filter(end__gte=start, start__lt=end).order_by(
+        "start", "pk")
+    shown, more = defaultdict(list), defaultdict(int)
+    for pk, moment, zone in sessions.values_list("pk", "start", "timezone"):
+        local = moment.astimezone(ZoneInfo(zone))
+        if local.year != year:
+            continue
+        month = (local.year, local.month)
+        if len(shown[month]) < per_month:
+            shown[month].append(pk)
+        else:
+            more[month] += 1
+    by_month = defaultdict(list)
+    chosen = [pk for pks in shown.values() for pk in pks]
+    for entry in _entries(sessions.filter(pk__in=chosen)):
+        local = entry.start.astimezone(ZoneInfo(entry.timezone))
+        by_month[(local.year, local.month)].append(entry)
+    return [
+        (datetime(y, m, 1).date(), entries, more[(y, m)])
+        for (y, m), entries in sorted(by_month.items())
+    ]

@@ -79,6 +79,19 @@ class KnowledgeFilters:
         return urlencode(pairs)
 
 
+# Many-to-many filters: (filter name, link table, lookup of the value, the item's column).
+LINKED_FILTERS = (
+    ("theme", KnowledgeItemThemeTag, "tag__slug", "content_object_id"),
+    ("sdg", SdgThrough, "sustainabledevelopmentgoal__number", "knowledgeitempage_id"),
+    ("organisation", OrganisationThrough, "memberorganisation__slug", "knowledgeitempage_id"),
+)
+
+
+def _linked(table, lookup, value, column="knowledgeitempage_id"):
+    """Items linked to ``value`` through ``table``: a subquery, so no rows multiply."""
+    return Q(pk__in=table.objects.filter(**{lookup: value}).values(column))
+
+
 def filter_q(filters, exclude=None):
     """A Q object for the filters, leaving out the one named ``exclude``.
 
@@ -98,21 +111,11 @@ def filter_q(filters, exclude=None):
         if filters.line == NO_LINE:
             q &= ~Q(pk__in=LineThrough.objects.values("knowledgeitempage_id"))
         else:
-            q &= Q(pk__in=LineThrough.objects.filter(
-                learninglinepage__translation_key=filters.line
-            ).values("knowledgeitempage_id"))
-    if filters.theme is not None and exclude != "theme":
-        q &= Q(pk__in=KnowledgeItemThemeTag.objects.filter(
-            tag__slug=filters.theme
-        ).values("content_object_id"))
-    if filters.sdg is not None and exclude != "sdg":
-        q &= Q(pk__in=SdgThrough.objects.filter(
-            sustainabledevelopmentgoal__number=filters.sdg
-        ).values("knowledgeitempage_id"))
-    if filters.organisation is not None and exclude != "organisation":
-        q &= Q(pk__in=OrganisationThrough.objects.filter(
-            memberorganisation__slug=filters.organisation
-        ).values("knowledgeitempage_id"))
+            q &= _linked(LineThrough, "learninglinepage__translation_key", filters.line)
+    for name, table, lookup, column in LINKED_FILTERS:
+        value = getattr(filters, name)
+        if value is not None and exclude != name:
+            q &= _linked(table, lookup, value, column)
     return q
 
 
@@ -134,6 +137,15 @@ def _clean_text(value):
     if not value or len(value) > MAX_PARAM_LENGTH:
         return ""
     return value
+
+
+def _number_between(raw, low, high):
+    """``raw`` as a whole number from ``low`` to ``high``, or None."""
+    try:
+        number = int(raw)
+    except ValueError:
+        return None
+    return number if low <= number <= high else None
 
 
 def parse_filters(params, lines):
@@ -170,11 +182,8 @@ def parse_filters(params, lines):
 
     raw = _clean_text(params.get("year"))
     if raw:
-        try:
-            year = int(raw)
-        except ValueError:
-            year = None
-        if year is None or not MIN_YEAR <= year <= MAX_YEAR:
+        year = _number_between(raw, MIN_YEAR, MAX_YEAR)
+        if year is None:
             notices.append(_("“%(value)s” is not a valid year; the year filter was ignored.")
                            % {"value": raw[:MAX_PARAM_LENGTH]})
         else:
@@ -182,11 +191,8 @@ def parse_filters(params, lines):
 
     raw = _clean_text(params.get("sdg"))
     if raw:
-        try:
-            number = int(raw)
-        except ValueError:
-            number = None
-        if number is None or not 1 <= number <= 17:
+        number = _number_between(raw, 1, 17)
+        if number is None:
             reject("sdg", raw)
         else:
             values["sdg"] = number

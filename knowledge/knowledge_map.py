@@ -49,14 +49,8 @@ def _knowledge_map(request, map_page, user, by):
     rows = []
     if by == "line":
         lines = line_options(user)
-        counts = {}
-        for key, kind, count in (
-            LineThrough.objects.filter(knowledgeitempage_id__in=ids)
-            .order_by()
-            .values_list("learninglinepage__translation_key", "knowledgeitempage__kind")
-            .annotate(count=Count("knowledgeitempage_id", distinct=True))
-        ):
-            counts[(key, kind)] = count
+        counts = _counts_by_kind(LineThrough, "learninglinepage__translation_key",
+                                 "knowledgeitempage__kind", "knowledgeitempage_id", ids)
         row_totals = line_counts(base, KnowledgeFilters(), lines)
         for line in lines:
             rows.append(_map_row(line.title, "line", line.slug, kinds,
@@ -65,14 +59,8 @@ def _knowledge_map(request, map_page, user, by):
         loose = base.exclude(pk__in=LineThrough.objects.values("knowledgeitempage_id"))
         empty_label = _("No learning line")
     else:
-        counts = {}
-        for tag_id, kind, count in (
-            KnowledgeItemThemeTag.objects.filter(content_object_id__in=ids)
-            .order_by()
-            .values_list("tag_id", "content_object__kind")
-            .annotate(count=Count("content_object_id", distinct=True))
-        ):
-            counts[(tag_id, kind)] = count
+        counts = _counts_by_kind(KnowledgeItemThemeTag, "tag_id", "content_object__kind",
+                                 "content_object_id", ids)
         for tag in theme_counts(base, KnowledgeFilters()):
             rows.append(_map_row(tag.label, "theme", tag.slug, kinds,
                                  lambda kind, tag_id=tag.id: counts.get((tag_id, kind), 0),
@@ -94,6 +82,13 @@ def _knowledge_map(request, map_page, user, by):
         "total": sum(column_totals.values()),
         "index_url": index_url,
     }
+
+
+def _counts_by_kind(table, row_key, kind, item, ids):
+    """{(row key, kind): number of items} through a link table, for the items ``ids``."""
+    rows = (table.objects.filter(**{f"{item}__in": ids}).order_by()
+            .values_list(row_key, kind).annotate(count=Count(item, distinct=True)))
+    return {(key, item_kind): count for key, item_kind, count in rows}
 
 
 def _map_row(label, param, value, kinds, count_for, total):

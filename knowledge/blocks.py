@@ -1,15 +1,13 @@
 """StreamField blocks of knowledge items."""
 
-from urllib.parse import urlparse
-
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from portal.blocks import BodyStreamBlock
+from portal.blocks import BodyStreamBlock, LinkHostMixin
 
 
-class ExternalLinkBlock(blocks.StructBlock):
+class ExternalLinkBlock(LinkHostMixin, blocks.StructBlock):
     """A link to the product elsewhere (an online tool, a publisher's page …)."""
 
     title = blocks.CharBlock(label=_("Link text"), max_length=200)
@@ -20,11 +18,6 @@ class ExternalLinkBlock(blocks.StructBlock):
         icon = "link-external"
         label = _("External link")
         template = "knowledge/blocks/external_link_block.html"
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["host"] = urlparse(value.get("url") or "").hostname or ""
-        return context
 
 
 class DocumentLinkBlock(blocks.StructBlock):

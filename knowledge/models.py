@@ -73,7 +73,7 @@ class KnowledgeIndexPage(RoutablePageMixin, SectionIndexPage):
         verbose_name = _("knowledge base")
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.selectors import kennisbank_listing
+        from knowledge.listing import kennisbank_listing
 
         # Skip SectionIndexPage.get_context: the kennisbank has its own filtered listing.
         context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
@@ -280,7 +280,7 @@ class KnowledgeItemPage(Page):
         return context
 
     def portal_search_fields(self):
-        """What the portal search service indexes for this page (see DESIGN.md)."""
+        """What the portal search service indexes for this page (docs/search.md)."""
         from knowledge.selectors import search_fields_for
 
         return search_fields_for(self)
@@ -348,7 +348,7 @@ class KnowledgeMapPage(Page):
         verbose_name = _("knowledge map")
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.selectors import knowledge_map
+        from knowledge.knowledge_map import knowledge_map
 
         context = super().get_context(request, *args, **kwargs)
         context["knowledge_map"] = knowledge_map(request, self)

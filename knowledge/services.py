@@ -1,17 +1,9 @@
 """Actions on knowledge items."""
 
-from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import PageViewRestriction
 
-from portal.visibility import EDITORS_GROUP_NAME, MEMBERS_GROUP_NAME
-
-MEMBER_RESTRICTION_GROUPS = (MEMBERS_GROUP_NAME, EDITORS_GROUP_NAME)
-
-
-def member_groups():
-    """The groups a member-only item is open to (created when missing)."""
-    return [Group.objects.get_or_create(name=name)[0] for name in MEMBER_RESTRICTION_GROUPS]
+from knowledge.permissions import is_member_restriction, member_groups
 
 
 def purge_cached_pages(page):
@@ -40,14 +32,6 @@ def purge_cached_pages(page):
     transaction.on_commit(purge)
 
 
-def _is_member_restriction(restriction):
-    """Whether a restriction is the one this module manages: groups Members + Editors."""
-    if restriction.restriction_type != PageViewRestriction.GROUPS:
-        return False
-    names = set(restriction.groups.values_list("name", flat=True))
-    return names == set(MEMBER_RESTRICTION_GROUPS)
-
-
 @transaction.atomic
 def sync_member_restriction(page, user=None, allow_lifting=False):
     """Keep the page's view restriction in step with its members-only flag and kind.
@@ -62,7 +46,7 @@ def sync_member_restriction(page, user=None, allow_lifting=False):
     if page.requires_membership:
         groups = member_groups()
         for restriction in restrictions:
-            if _is_member_restriction(restriction):
+            if is_member_restriction(restriction):
                 return restriction
         if restrictions:
             # An editor's own restriction (e.g. a password) becomes the member restriction:
@@ -83,7 +67,7 @@ def sync_member_restriction(page, user=None, allow_lifting=False):
         return restriction
     if allow_lifting:
         for restriction in list(restrictions):
-            if _is_member_restriction(restriction):
+            if is_member_restriction(restriction):
                 restriction.delete(user=user)
                 restrictions.remove(restriction)
                 purge_cached_pages(page)

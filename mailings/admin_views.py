@@ -14,19 +14,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
 from wagtail.snippets.views.snippets import CreateView, EditView
 
-from mailings import selectors, services
+from mailings import rendering, selectors, sending
 from mailings.models import Mailing
-
-SEND_PERMISSION = "mailings.send_mailing"
-COMPOSE_PERMISSION = "mailings.change_mailing"
-
-
-def can_compose(user):
-    return user.is_active and (user.is_superuser or user.has_perm(COMPOSE_PERMISSION))
-
-
-def can_send(user):
-    return user.is_active and (user.is_superuser or user.has_perm(SEND_PERMISSION))
+from mailings.permissions import can_compose, can_send
 
 
 def url(name, mailing):
@@ -49,7 +39,7 @@ class PreviewView(MailingMixin, View):
     mode = "html"
 
     def get(self, request, *args, **kwargs):
-        subject, text, html = services.render_mailing_preview(self.mailing, request.user)
+        subject, text, html = rendering.render_mailing_preview(self.mailing, request.user)
         if self.mode == "text":
             return HttpResponse(f"{_('Subject')}: {subject}\n\n{text}",
                                 content_type="text/plain; charset=utf-8")
@@ -62,7 +52,7 @@ class PreviewView(MailingMixin, View):
 class SendTestView(MailingMixin, View):
     def post(self, request, *args, **kwargs):
         try:
-            services.send_test(self.mailing, request.user)
+            sending.send_test(self.mailing, request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -88,7 +78,7 @@ class SendView(MailingMixin, WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         problems = []
         try:
-            services.validate_ready(self.mailing)
+            sending.validate_ready(self.mailing)
         except ValidationError as error:
             problems = error.messages
         context.update({
@@ -105,7 +95,7 @@ class SendView(MailingMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         try:
-            services.start_sending(self.mailing, request.user)
+            sending.start_sending(self.mailing, request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(url("send", self.mailing))

@@ -7,11 +7,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from mailings.selectors import model_or_none
+from portal.text import plain_text
 from portal.visibility import visible_pages
 
 FEED_SIZE = 30
@@ -89,36 +90,24 @@ class PublicationFeed(PortalFeed):
 class NewsFeed(PublicationFeed):
     model_label = "memberhub.NewsPage"
     section_slug = "nieuws"
-
-    def title(self):
-        return _("News from the association and its members")
-
-    def subtitle(self):
-        return _("The newest public news items.")
+    title = gettext_lazy("News from the association and its members")
+    subtitle = gettext_lazy("The newest public news items.")
 
 
 class ImpactStoryFeed(PublicationFeed):
     model_label = "memberhub.ImpactStoryPage"
     section_slug = "impactverhalen"
-
-    def title(self):
-        return _("Impact stories")
-
-    def subtitle(self):
-        return _("What our members' work changes, told by them and their partners.")
+    title = gettext_lazy("Impact stories")
+    subtitle = gettext_lazy("What our members' work changes, told by them and their partners.")
 
 
 class AgendaFeed(PortalFeed):
     """Upcoming public agenda entries (member events and learning-line sessions)."""
 
     section_slug = "agenda"
-
-    def title(self):
-        return _("Agenda")
-
-    def subtitle(self):
-        return _("Upcoming public meetings of the association, the learning lines and the "
-                 "members.")
+    title = gettext_lazy("Agenda")
+    subtitle = gettext_lazy("Upcoming public meetings of the association, the learning "
+                            "lines and the members.")
 
     def items(self):
         from django.utils import timezone
@@ -151,7 +140,7 @@ class AgendaFeed(PortalFeed):
         entry, _page = item
         when = date_format(localtime(entry.start), "DATETIME_FORMAT")
         where = _("online") if entry.online and not entry.location else entry.location
-        parts = [when, where, strip_tags(entry.description or "")]
+        parts = [when, where, plain_text(entry.description)]
         return " · ".join(part for part in parts if part)
 
     def item_link(self, item):

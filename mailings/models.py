@@ -1,7 +1,8 @@
 """Mailings and subscriptions: what a member wants to receive, the mailings editors
 compose, which items each person already received, and addresses that bounce.
 
-Business rules live in :mod:`mailings.services` (actions) and :mod:`mailings.selectors`
+Business rules live in :mod:`mailings.services` (a person's subscriptions and data),
+:mod:`mailings.sending` and :mod:`mailings.digests` (actions) and :mod:`mailings.selectors`
 (reads); the models hold data, constraints and display.
 """
 
@@ -266,7 +267,7 @@ class Mailing(PreviewableMixin, RevisionMixin, models.Model):
     def serve_preview(self, request, mode_name):
         from django.http import HttpResponse
 
-        from mailings.services import render_mailing_preview
+        from mailings.rendering import render_mailing_preview
 
         subject, text, html = render_mailing_preview(self, request.user)
         if mode_name == "text":

@@ -23,7 +23,7 @@ from mailings.models import (
 )
 from portal.visibility import can_view
 
-MAILINGS_PER_YEAR_TARGET = 10  # DOMAIN.md: at least 10 member mailings a year
+MAILINGS_PER_YEAR_TARGET = 10  # the association promises at least 10 a year (docs/mailings.md)
 # How far back "new" reaches: a digest run that was missed is caught up next time, and
 # an old page that is edited and republished is not news.
 NEW_ITEM_WINDOW = timedelta(days=14)
@@ -100,11 +100,6 @@ def followable_themes():
 
 def invalid_addresses():
     return EmailAddressStatus.objects.filter(invalid=True).values("email")
-
-
-def is_invalid_address(email):
-    return EmailAddressStatus.objects.filter(email=(email or "").strip().lower(),
-                                             invalid=True).exists()
 
 
 def active_member_ids(user_ids):

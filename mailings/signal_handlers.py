@@ -46,18 +46,14 @@ def grant_editor_permissions(sender, **kwargs):
     Like portal's groups: wait for the last app with models, when every app's
     permissions exist."""
     from django.apps import apps
-    from django.contrib.auth.models import Group, Permission
 
     with_models = [config for config in apps.get_app_configs() if config.models_module]
     if sender is not with_models[-1]:
         return
 
-    from portal.visibility import EDITORS_GROUP_NAME
+    from mailings import permissions
 
-    editors = Group.objects.filter(name=EDITORS_GROUP_NAME).first()
-    if editors is None:
-        return
-    editors.permissions.add(*Permission.objects.filter(content_type__app_label="mailings"))
+    permissions.grant_editor_permissions()
 
 
 def connect(app_config):

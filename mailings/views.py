@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mailings import selectors, services
+from mailings import selectors, services, tokens
 from mailings.forms import SubscriptionForm
 
 
@@ -35,16 +35,16 @@ def subscriptions(request):
 
 def _read(token):
     try:
-        return services.read_unsubscribe_token(token)
-    except services.InvalidToken:
+        return tokens.read_unsubscribe_token(token)
+    except tokens.InvalidToken:
         return None
 
 
 SCOPE_LABELS = {
-    services.Scope.MAILING: "member_mailing",
-    services.Scope.MONITOR: "political_monitor",
-    services.Scope.DIGEST: "digest",
-    services.Scope.IMMEDIATELY: "immediately",
+    tokens.Scope.MAILING: "member_mailing",
+    tokens.Scope.MONITOR: "political_monitor",
+    tokens.Scope.DIGEST: "digest",
+    tokens.Scope.IMMEDIATELY: "immediately",
 }
 
 

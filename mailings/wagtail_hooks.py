@@ -9,8 +9,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from mailings import admin_views, selectors, services
+from mailings.feeds import AgendaFeed, ImpactStoryFeed, NewsFeed
 from mailings.mijn import mijn_panel
 from mailings.models import EmailAddressStatus, Mailing
+from mailings.permissions import can_compose
 
 hooks.register("register_mijn_panel", mijn_panel)
 
@@ -67,7 +69,7 @@ register_snippet(MailingsViewSetGroup)
 
 @hooks.register("register_snippet_listing_buttons")
 def mailing_listing_buttons(snippet, user, next_url=None):
-    if isinstance(snippet, Mailing) and admin_views.can_compose(user):
+    if isinstance(snippet, Mailing) and can_compose(user):
         return admin_views.mailing_buttons(snippet, user)
     return []
 
@@ -97,16 +99,16 @@ class MailingTargetPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_mailing_target_panel(request, panels):
-    if admin_views.can_compose(request.user):
+    if can_compose(request.user):
         panels.append(MailingTargetPanel())
 
 
 # --- Feeds: <link rel="alternate"> on the section pages -----------------------------------
 
 FEEDS_BY_SECTION = {
-    "NewsIndexPage": ("news_feed", gettext_lazy("News from the association and its members")),
-    "ImpactStoryIndexPage": ("impact_story_feed", gettext_lazy("Impact stories")),
-    "EventIndexPage": ("agenda_feed", gettext_lazy("Agenda")),
+    "NewsIndexPage": ("news_feed", NewsFeed.title),
+    "ImpactStoryIndexPage": ("impact_story_feed", ImpactStoryFeed.title),
+    "EventIndexPage": ("agenda_feed", AgendaFeed.title),
 }
 
 

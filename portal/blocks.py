@@ -72,7 +72,17 @@ class CallToActionBlock(blocks.StructBlock):
         return value
 
 
-class ExternalMediaBlock(blocks.StructBlock):
+class LinkHostMixin:
+    """For a block with a ``url``: its template gets ``host``, the host name the link
+    leads to (shown on link cards, so the reader knows where they are going)."""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["host"] = urlparse(value.get("url") or "").hostname or ""
+        return context
+
+
+class ExternalMediaBlock(LinkHostMixin, blocks.StructBlock):
     """A video, slide deck or other media hosted elsewhere.
 
     Rendered as a link card, not an iframe: the association's pages make no request to
@@ -87,11 +97,6 @@ class ExternalMediaBlock(blocks.StructBlock):
         icon = "media"
         label = _("Embedded media (as link)")
         template = "blocks/external_media_block.html"
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["host"] = urlparse(value.get("url") or "").hostname or ""
-        return context
 
 
 class BodyStreamBlock(blocks.StreamBlock):

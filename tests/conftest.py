@@ -68,7 +68,7 @@ def members_document(site_structure):
     """A document in a collection open to Members and Editors (Wagtail collection privacy)."""
     from wagtail.models import Collection, CollectionViewRestriction
 
-    from knowledge.services import member_groups
+    from knowledge.permissions import member_groups
     from tests.knowledge.factories import make_document
 
     collection = Collection.get_first_root_node().add_child(name="Alleen voor leden")

@@ -39,9 +39,3 @@ def json_ld(data):
         mark_safe(text.translate(_JSON_SCRIPT_ESCAPES)),  # noqa: S308  # nosec B308 B703 (escaped above)
     )
 
-
-@register.simple_tag(takes_context=True)
-def kennisbank_query(context, **overrides):
-    """The kennisbank query string with some parameters changed (None removes one)."""
-    listing = context["kennisbank"]
-    return listing.filters.querystring(**overrides)

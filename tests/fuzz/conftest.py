@@ -17,7 +17,7 @@ def build_site():
     from knowledge.models import Kind, KnowledgeMapPage
     from learninglines.models import Registration
     from learninglines.selectors.registrations import evaluation_token
-    from mailings.services import make_unsubscribe_token
+    from mailings.tokens import make_unsubscribe_token
     from memberhub.services import invite_colleague, sync_organisation
     from portal.site_structure import ensure_site_structure, publish_page
     from tests.factories import MembershipFactory, OrganisationFactory, UserFactory

@@ -8,8 +8,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 
 from knowledge import selectors
+from knowledge.facets import build_facets
+from knowledge.filters import KnowledgeFilters, apply_filters, apply_sort, parse_filters
 from knowledge.models import Kind, KnowledgeItemPage
-from knowledge.selectors import KnowledgeFilters
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def oracle(filters, lines_by_slug, exclude=None):
 
 def parsed(params):
     lines = selectors.line_options(AnonymousUser())
-    filters, notices = selectors.parse_filters(params, lines)
+    filters, notices = parse_filters(params, lines)
     assert notices == []
     return filters, lines
 
@@ -68,7 +69,7 @@ def test_every_filter_combination_equals_a_plain_query(catalogue):
                   {"kind": kind, "line": line, "track": track, "theme": theme,
                    "year": year}.items() if value}
         filters, lines = parsed(params)
-        got = set(selectors.apply_filters(base, filters).values_list("pk", flat=True))
+        got = set(apply_filters(base, filters).values_list("pk", flat=True))
         assert got == oracle(params, lines), params
 
 
@@ -80,7 +81,7 @@ def test_every_filter_combination_equals_a_plain_query(catalogue):
 def test_other_filters_equal_a_plain_query(catalogue, params):
     filters, lines = parsed(params)
     base = selectors.visible_items(AnonymousUser())
-    got = set(selectors.apply_filters(base, filters).values_list("pk", flat=True))
+    got = set(apply_filters(base, filters).values_list("pk", flat=True))
     assert got == oracle(params, lines)
     assert got, "the catalogue is meant to have matches for these filters"
 
@@ -98,7 +99,7 @@ def test_counts_beside_each_option_equal_a_plain_count(catalogue, params):
     """Each option's count is what choosing it (with the other filters kept) gives."""
     filters, lines = parsed(params)
     base = selectors.visible_items(AnonymousUser())
-    facets, total = selectors.build_facets(base, filters, lines)
+    facets, total = build_facets(base, filters, lines)
     assert total == len(oracle(params, lines))
     checked = 0
     for facet in facets:
@@ -140,9 +141,9 @@ def test_listing_page_shows_exactly_the_matching_items(client, catalogue):
 
 def test_sorting_by_title_and_by_date(catalogue):
     base = selectors.visible_items(AnonymousUser())
-    by_title = [item.title for item in selectors.apply_sort(base, "title")]
+    by_title = [item.title for item in apply_sort(base, "title")]
     assert by_title == sorted(by_title, key=str.lower)
-    by_date = list(selectors.apply_sort(base, "date"))
+    by_date = list(apply_sort(base, "date"))
     dates = [item.publication_date for item in by_date]
     assert dates == sorted(dates, reverse=True)
 

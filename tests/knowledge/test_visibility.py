@@ -9,6 +9,8 @@ from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from knowledge import selectors
+from knowledge.facets import build_facets
+from knowledge.filters import KnowledgeFilters
 from knowledge.models import Kind, KnowledgeMapPage
 from portal.site_structure import publish_page
 from portal.visibility import EDITORS_GROUP_NAME, MEMBERS_GROUP_NAME, can_view
@@ -47,13 +49,13 @@ def test_visitor_never_sees_member_only_items_in_the_listing_or_counts(client, c
         assert title not in html
     with translation.override("nl"):
         lines = selectors.line_options(AnonymousUser())
-        facets, total = selectors.build_facets(
-            selectors.visible_items(AnonymousUser()), selectors.KnowledgeFilters(), lines)
+        facets, total = build_facets(
+            selectors.visible_items(AnonymousUser()), KnowledgeFilters(), lines)
     assert total == 8
     kinds = {option.value: option.count for option in facets[0].options}
     assert kinds[Kind.POLITICAL_MONITOR] == 0
     assert kinds[Kind.TOOL] == 2  # 'Besloten ledentool' is not counted
-    assert "Politieke monitor-editie (0)" in html or "Political monitor edition (0)" in html
+    assert "Politieke monitor-editie (0)" in html  # /kennisbank/ is Dutch
     # Filtering straight on a member-only kind shows nothing either.
     html = client.get("/kennisbank/", {"kind": "political_monitor"}).content.decode()
     assert "Geheime monitor" not in html

@@ -55,11 +55,7 @@ def make_news(site_structure, title, *, lines=(), themes=(), members_only=False)
                     body="<p>Tekst</p>", locale=index.locale)
     page.learning_lines = list(lines)
     page.themes.set(list(themes))
-    index.add_child(instance=page)
-    page = publish_page(page).specific
-    if members_only:
-        restrict(page)
-    return page
+    return publish_under(index, page, members_only)
 
 
 def make_impact_story(site_structure, title, members_only=False):
@@ -70,11 +66,7 @@ def make_impact_story(site_structure, title, members_only=False):
                            summary=f"Over {title}.", change="<p>Verandering</p>",
                            locale=index.locale)
     page.results = [ResultFigure(figure="100", label="huishoudens")]
-    index.add_child(instance=page)
-    page = publish_page(page).specific
-    if members_only:
-        restrict(page)
-    return page
+    return publish_under(index, page, members_only)
 
 
 def make_session(line, title, *, days=10, track="practitioner", themes=(), members_only=False):
@@ -84,11 +76,16 @@ def make_session(line, title, *, days=10, track="practitioner", themes=(), membe
                           track=track, start=start, end=start + datetime.timedelta(hours=2),
                           location="Utrecht", locale=line.locale)
     session.themes.set(list(themes))
-    line.add_child(instance=session)
-    session = publish_page(session).specific
+    return publish_under(line, session, members_only)
+
+
+def publish_under(parent, page, members_only=False):
+    """Add ``page`` under ``parent`` and publish it; members only when asked."""
+    parent.add_child(instance=page)
+    page = publish_page(page).specific
     if members_only:
-        restrict(session)
-    return session
+        restrict(page)
+    return page
 
 
 def restrict(page):

@@ -4,7 +4,7 @@ visibility, each item once per person."""
 import pytest
 from django.core import mail
 
-from mailings import services
+from mailings import digests, services
 from mailings.models import DeliveredItem
 
 from .factories import (
@@ -71,7 +71,7 @@ def test_digest_holds_exactly_the_matching_visible_items(
     subscribe(org_admin, member_mailing=True)  # nothing weekly: no digest
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.send_digests() == 3
+        assert digests.send_digests() == 3
 
     assert_exactly(digest_for(member.email),
                    {"Open AI-gids", "Besloten scan", "Sessie cyberveiligheid",
@@ -92,13 +92,13 @@ def test_each_item_reaches_a_person_once_across_digests(
         catalogue, site_structure, lines, member, django_capture_on_commit_callbacks):
     subscribe(member, lines=[lines["dr"]])
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.send_digests() == 1
-        assert services.send_digests() == 0  # nothing new: no second digest
+        assert digests.send_digests() == 1
+        assert digests.send_digests() == 0  # nothing new: no second digest
     assert len(mail.outbox) == 1
 
     make_knowledge(site_structure, "Nieuwe AI-gids", lines=[lines["dr"]])
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.send_digests() == 1
+        assert digests.send_digests() == 1
     second = mail.outbox[1]
     assert "Nieuwe AI-gids" in second.body
     assert "Open AI-gids" not in second.body
@@ -109,7 +109,7 @@ def test_each_item_reaches_a_person_once_across_digests(
 def test_no_digest_when_nothing_new(site_structure, lines, member):
     backdate(make_knowledge(site_structure, "Oud", lines=[lines["dr"]]), 30)
     subscribe(member, lines=[lines["dr"]])
-    assert services.send_digests() == 0
+    assert digests.send_digests() == 0
     assert mail.outbox == []
 
 
@@ -133,7 +133,7 @@ def test_immediate_follow_notifies_once_and_the_digest_skips_it(
     # The weekly digest has it for the weekly follower only.
     subscribe(member, themes=[themes["climate"]], frequency="weekly")
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.send_digests() == 1
+        assert digests.send_digests() == 1
     assert mail.outbox[1].to == [outsider.email]
 
 
@@ -159,7 +159,7 @@ def test_english_subscriber_gets_the_english_version(
     item = make_knowledge(site_structure, "Nederlandse titel", lines=[lines["dr"]])
     ensure_translation(item, Locale.objects.get(language_code="en"), {"title": "English title"})
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.send_digests() == 1
+        assert digests.send_digests() == 1
     message = mail.outbox[0]
     assert "* English title" in message.body and "* Nederlandse titel" not in message.body
     assert "http://testserver/en/kennisbank/" in message.body
@@ -170,4 +170,4 @@ def test_english_subscriber_gets_the_english_version(
 def test_digest_skips_invalid_addresses(catalogue, lines, member):
     subscribe(member, lines=[lines["dr"]])
     services.mark_invalid(member.email, "bounced")
-    assert services.send_digests() == 0
+    assert digests.send_digests() == 0

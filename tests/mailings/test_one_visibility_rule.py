@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from wagtail.models import PageViewRestriction
 
-from mailings import services
+from mailings import digests
 from portal.visibility import MEMBERS_GROUP_NAME, can_view, forget
 from tests.factories import MembershipFactory
 
@@ -40,7 +40,7 @@ def test_digests_hold_exactly_what_can_view_admits(
     for person in people:
         subscribe(person, lines=[line])
     with django_capture_on_commit_callbacks(execute=True):
-        services.send_digests()
+        digests.send_digests()
     by_address = {message.to[0]: message for message in mail.outbox}
     for person in people:
         forget(person)

@@ -9,9 +9,9 @@ from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 
-from mailings import services
+from mailings import selectors, sending, services
 from mailings.models import Mailing
-from portal.mail import retry_due_emails
+from portal.mail import queue_email, retry_due_emails
 from portal.models import QueuedEmail
 
 from .factories import bulk_members, make_mailing, make_news, organisation, subscribe
@@ -51,7 +51,7 @@ def test_thousand_members_each_get_the_mailing_once_despite_failures_and_a_crash
     monkeypatch.setattr(EmailMultiAlternatives, "send", flaky_send)
 
     # The worker crashes while queueing the fourth batch …
-    real_queue = services.queue_email
+    real_queue = sending.queue_email
     queued = {"n": 0}
 
     def crashing_queue(*args, **kwargs):
@@ -60,18 +60,18 @@ def test_thousand_members_each_get_the_mailing_once_despite_failures_and_a_crash
             raise RuntimeError("worker killed")
         return real_queue(*args, **kwargs)
 
-    monkeypatch.setattr(services, "queue_email", crashing_queue)
+    monkeypatch.setattr(sending, "queue_email", crashing_queue)
     with django_capture_on_commit_callbacks(execute=True):
-        mailing = services.start_sending(mailing, user=None)
+        mailing = sending.start_sending(mailing, user=None)
     mailing.refresh_from_db()
     assert mailing.status == Mailing.Status.SENDING
     assert mailing.recipient_count == 1000
     assert QueuedEmail.objects.filter(category=mailing.category).count() == 600
 
     # … and is restarted (manage.py send_mailings); nobody is queued twice.
-    monkeypatch.setattr(services, "queue_email", real_queue)
+    monkeypatch.setattr(sending, "queue_email", real_queue)
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.resume_unfinished_mailings() == 1
+        assert sending.resume_unfinished_mailings() == 1
     mailing.refresh_from_db()
     assert mailing.status == Mailing.Status.SENT and mailing.sent_at is not None
     assert QueuedEmail.objects.filter(category=mailing.category).count() == 1000
@@ -83,14 +83,14 @@ def test_thousand_members_each_get_the_mailing_once_despite_failures_and_a_crash
     # Running the send again changes nothing.
     with django_capture_on_commit_callbacks(execute=True):
         Mailing.objects.filter(pk=mailing.pk).update(status=Mailing.Status.SENDING)
-        services.send_mailing(mailing.pk)
+        sending.send_mailing(mailing.pk)
     retry_until_done()
 
     per_address = Counter(message.to[0] for message in mail.outbox)
     assert set(per_address) == {member.email for member in members}
     assert set(per_address.values()) == {1}
     assert not {user.email for user in outsiders} & set(per_address)
-    progress = services.selectors.mailing_progress(mailing)
+    progress = selectors.mailing_progress(mailing)
     assert progress["sent"] == 1000 and progress["queued"] == 1000
 
 
@@ -102,7 +102,7 @@ def test_mailing_reaches_only_subscribed_members_with_a_valid_address(
     services.mark_invalid(member.email, "550 mailbox unavailable")
     mailing = make_mailing()
     with django_capture_on_commit_callbacks(execute=True):
-        services.start_sending(mailing, user=None)
+        sending.start_sending(mailing, user=None)
     assert mail.outbox == []
     assert QueuedEmail.objects.count() == 0
     mailing.refresh_from_db()
@@ -111,7 +111,7 @@ def test_mailing_reaches_only_subscribed_members_with_a_valid_address(
 
 @pytest.mark.django_db
 def test_marking_an_address_invalid_skips_what_is_still_waiting(member):
-    email = services.queue_email(member.email, "S", "T", category="mailing-1")
+    email = queue_email(member.email, "S", "T", category="mailing-1")
     assert services.mark_invalid(member.email.upper(), "bounced") == 1
     email.refresh_from_db()
     assert email.status == QueuedEmail.Status.SKIPPED
@@ -133,7 +133,7 @@ def test_member_only_items_only_for_those_who_may_see_them(
                                                organisation=member.memberships.get().organisation)])
     mailing = make_mailing(items=[public, secret])
     with django_capture_on_commit_callbacks(execute=True):
-        services.start_sending(mailing, user=None)
+        sending.start_sending(mailing, user=None)
     by_address = {message.to[0]: message for message in mail.outbox}
     assert "Besloten bericht" in by_address[member.email].body
     assert "Openbaar bericht" in by_address[lagging.email].body
@@ -148,7 +148,7 @@ def test_email_quality_parts_headers_links_and_language(
     mailing = make_mailing(items=[news], intro='<p>Zie <a href="/kennisbank/">de kennisbank</a>'
                                                ' &amp; meer.</p>')
     with django_capture_on_commit_callbacks(execute=True):
-        services.start_sending(mailing, user=None)
+        sending.start_sending(mailing, user=None)
     by_address = {message.to[0]: message for message in mail.outbox}
     message = by_address[member.email]
     html, mimetype = message.alternatives[0]
@@ -180,10 +180,10 @@ def test_sent_mailing_cannot_be_sent_or_changed_again(member, django_capture_on_
 
     mailing = make_mailing()
     with django_capture_on_commit_callbacks(execute=True):
-        services.start_sending(mailing, user=None)
+        sending.start_sending(mailing, user=None)
     mailing.refresh_from_db()
     with pytest.raises(ValidationError):
-        services.start_sending(mailing, user=None)
+        sending.start_sending(mailing, user=None)
     mailing.subject = "Anders"
     with pytest.raises(ValidationError):
         mailing.clean()
@@ -196,6 +196,6 @@ def test_mailing_without_introduction_is_refused(member):
 
     mailing = make_mailing(intro="<p> </p>")
     with pytest.raises(ValidationError):
-        services.start_sending(mailing, user=None)
+        sending.start_sending(mailing, user=None)
     mailing.refresh_from_db()
     assert mailing.status == Mailing.Status.DRAFT

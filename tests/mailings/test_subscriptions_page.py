@@ -88,10 +88,14 @@ def test_fixed_number_of_queries(client, member, lines, themes):
 
 
 @pytest.mark.django_db
-def test_mijn_shows_the_panel(client, member, site_structure):
+@pytest.mark.parametrize(("prefix", "heading"), [("", "Mijn e-mailabonnementen"),
+                                                  ("/en", "My e-mail subscriptions")])
+def test_mijn_shows_the_panel_in_its_language(client, member, site_structure, prefix,
+                                              heading):
     client.force_login(member)
-    html = client.get("/mijn/").content.decode()
-    assert 'href="/mijn/abonnementen/"' in html
+    panel = client.get(f"{prefix}/mijn/").content.decode()
+    assert f'<h2 id="my-subscriptions">{heading}</h2>' in panel
+    assert f'href="{prefix}/mijn/abonnementen/"' in panel
 
 
 @pytest.mark.django_db

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from mailings.services import send_digests
+from mailings.digests import send_digests
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from mailings.services import resume_unfinished_mailings
+from mailings.sending import resume_unfinished_mailings
 
 
 class Command(BaseCommand):

@@ -58,7 +58,7 @@ def restrict_to_members(pages):
     gives them when published one by one (groups Members and Editors), in bulk."""
     from wagtail.models import PageViewRestriction
 
-    from knowledge.services import member_groups
+    from knowledge.permissions import member_groups
 
     groups = list(member_groups())
     restrictions = PageViewRestriction.objects.bulk_create([

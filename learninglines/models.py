@@ -34,6 +34,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyStreamBlock
 from portal.pages import SectionIndexPage
+from portal.searchable import FacetValue, SearchableContent, facet_values
 
 
 class Track(models.TextChoices):
@@ -196,19 +197,15 @@ class LearningLinePage(Page):
         return context
 
     def portal_search_fields(self):
-        return {
-            "summary": self.summary,
-            "body": " ".join(filter(None, [self.practitioner_aim, self.leadership_aim,
-                                           streamfield_text(self.body)])),
-            "content_type": "learning_line",
-            "learning_lines": [self.title],
-            "tracks": [Track.PRACTITIONER.value, Track.LEADERSHIP.value],
-            "themes": [],
-            "sdgs": [],
-            "organisations": [org.name for org in self.leading_organisations.all()],
-            "language": self.locale.language_code,
-            "date": None,
-        }
+        return SearchableContent(
+            kind="learning_line", summary=self.summary,
+            body=" ".join(filter(None, [self.practitioner_aim, self.leadership_aim,
+                                        streamfield_text(self.body)])),
+            learning_lines=[FacetValue.of(self, "title")],
+            tracks=[Track.PRACTITIONER.value, Track.LEADERSHIP.value],
+            organisations=facet_values(self.leading_organisations.all()),
+            language=self.locale.language_code,
+        )
 
 
 # --- Working groups ---------------------------------------------------------------------
@@ -286,18 +283,14 @@ class WorkingGroupPage(RoutablePageMixin, Page):
 
     def portal_search_fields(self):
         line = self.get_parent()
-        return {
-            "summary": self.summary,
-            "body": streamfield_text(self.body),
-            "content_type": "working_group",
-            "learning_lines": [line.title] if line else [],
-            "tracks": [self.track],
-            "themes": [tag.name for tag in self.themes.all()],
-            "sdgs": [sdg.number for sdg in self.sdgs.all()],
-            "organisations": [org.name for org in self.leading_organisations.all()],
-            "language": self.language,
-            "date": None,
-        }
+        return SearchableContent(
+            kind="working_group", summary=self.summary, body=streamfield_text(self.body),
+            learning_lines=[FacetValue.of(line, "title")] if line else (),
+            tracks=[self.track], themes=facet_values(self.themes.all()),
+            sdgs=[sdg.number for sdg in self.sdgs.all()],
+            organisations=facet_values(self.leading_organisations.all()),
+            language=self.language,
+        )
 
 
 class WorkingGroupMembership(models.Model):
@@ -517,21 +510,16 @@ class SessionPage(RoutablePageMixin, Page):
 
     def portal_search_fields(self):
         line = self.get_parent()
-        organisations = [org.name for org in self.hosts.all()]
+        organisations = facet_values(self.hosts.all())
         if self.co_host:
-            organisations.append(self.co_host)
-        return {
-            "summary": self.summary,
-            "body": streamfield_text(self.body),
-            "content_type": "session",
-            "learning_lines": [line.title] if line else [],
-            "tracks": [self.track],
-            "themes": [tag.name for tag in self.themes.all()],
-            "sdgs": [sdg.number for sdg in self.sdgs.all()],
-            "organisations": organisations,
-            "language": self.language,
-            "date": self.start,
-        }
+            organisations += (FacetValue.named(self.co_host),)
+        return SearchableContent(
+            kind="session", summary=self.summary, body=streamfield_text(self.body),
+            learning_lines=[FacetValue.of(line, "title")] if line else (),
+            tracks=[self.track], themes=facet_values(self.themes.all()),
+            sdgs=[sdg.number for sdg in self.sdgs.all()], organisations=organisations,
+            language=self.language, date=self.start,
+        )
 
 
 # --- Registrations and evaluations ------------------------------------------------------

@@ -6,7 +6,6 @@ its exception classes. Mapping, queries and alias switching are the engine's.
 """
 
 import elastic_transport
-from django.conf import settings
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, dsl
 from elasticsearch.helpers import bulk
 
@@ -16,9 +15,7 @@ from search.backends.engine import EngineBackend
 class ElasticsearchBackend(EngineBackend):
     name = "elasticsearch"
     dsl = dsl
-
-    def configured_url(self):
-        return settings.ELASTICSEARCH_URL
+    url_setting = "ELASTICSEARCH_URL"
 
     def make_client(self, url, timeout):
         return Elasticsearch(url, request_timeout=timeout)

@@ -242,17 +242,15 @@ class EngineBackend(SearchBackend):
 
     name = "engine"
     dsl = None
+    url_setting = ""  # the setting that holds the engine's URL
 
     def __init__(self, url=None, timeout=5):
-        self.url = url or self.configured_url()
+        self.url = url or getattr(settings, self.url_setting, "")
         self.timeout = timeout
         self.client = shared_client(self.name, self.url, timeout, self.make_client) \
             if self.url else None
 
     # -- client layer ----------------------------------------------------------------
-
-    def configured_url(self):
-        raise NotImplementedError
 
     def make_client(self, url, timeout):
         raise NotImplementedError

@@ -5,7 +5,6 @@ exception classes. Mapping, queries and alias switching are the engine's.
 """
 
 import opensearchpy as dsl
-from django.conf import settings
 from opensearchpy import ConnectionError as EngineConnectionError
 from opensearchpy import OpenSearch, RequestError, TransportError, helpers
 
@@ -15,9 +14,7 @@ from search.backends.engine import EngineBackend
 class OpenSearchBackend(EngineBackend):
     name = "opensearch"
     dsl = dsl
-
-    def configured_url(self):
-        return settings.OPENSEARCH_URL
+    url_setting = "OPENSEARCH_URL"
 
     def make_client(self, url, timeout):
         return OpenSearch(url, timeout=timeout)

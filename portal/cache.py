@@ -71,6 +71,12 @@ def bump_generation(key):
     cache_safely(lambda: cache.set(key, (cache.get(key) or 0) + 1, None))
 
 
+def read_generation(key):
+    """The current generation under ``key`` (0 before the first bump, or when the cache
+    is down): part of the key of whatever follows it."""
+    return cache_safely(lambda: cache.get(key), None) or 0
+
+
 def purge_paths(paths):
     """Invalidate every cached variant of these paths (e.g. '/kennisbank/')."""
     for path in set(paths):

@@ -108,10 +108,14 @@ def search(text, user, filters=None, sort="relevance", page=1, per_page=10) -> S
     if result.total and result.page > result.num_pages:
         request.page = result.num_pages
         return search(text, user, filters, sort, request.page, per_page)
-    result.labels = facet_labels(
-        {facet: [value for value, _count in result.facets.get(facet, [])]
-         + request.filters.get(facet, []) for facet in LABELLED_FACETS},
-        request.tokens)
+    counted = {facet: [value for value, _count in result.facets.get(facet, [])]
+               for facet in LABELLED_FACETS}
+    result.labels = facet_labels(counted)
+    # A chosen value without results: named only if the user may see something with it.
+    chosen = {facet: set(request.filters.get(facet, [])) - set(counted[facet])
+              for facet in LABELLED_FACETS}
+    for facet, labels in facet_labels(chosen, request.tokens).items():
+        result.labels.setdefault(facet, {}).update(labels)
     return result
 
 
@@ -120,14 +124,16 @@ def _visible_facet_values(tokens):
         document__in=SearchDocument.objects.filter(audience_q(tokens)).values("id"))
 
 
-def facet_labels(ids_by_facet, tokens):
-    """{facet: {id: label}} for these ids of named things, from the stored documents the
-    user may see (one query; every backend's facets carry the same ids). After a rename
-    every document is updated (search.signal_handlers), so the labels agree again."""
+def facet_labels(ids_by_facet, tokens=None):
+    """{facet: {id: label}} for these ids of named things, from the stored documents
+    (one query; every backend's facets carry the same ids): only from those the user may
+    see when ``tokens`` are given (ids that are not in the user's facet counts). After a
+    rename every document is updated (search.signal_handlers), so the labels agree again."""
     ids_by_facet = {facet: set(ids) for facet, ids in ids_by_facet.items() if ids}
     if not ids_by_facet:
         return {}
-    rows = (_visible_facet_values(tokens)
+    values = SearchFacetValue.objects if tokens is None else _visible_facet_values(tokens)
+    rows = (values
             .filter(facet__in=ids_by_facet,
                     value__in=set().union(*ids_by_facet.values()))
             .exclude(label="").values_list("facet", "value").annotate(name=Max("label"))

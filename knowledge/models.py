@@ -280,7 +280,7 @@ class KnowledgeItemPage(Page):
         return context
 
     def portal_search_fields(self):
-        """What the portal search service indexes for this page (docs/search.md)."""
+        """What the portal search indexes for this page (portal.searchable)."""
         from knowledge.selectors import search_fields_for
 
         return search_fields_for(self)

@@ -28,6 +28,7 @@ from knowledge.models import (
 from learninglines.models import LearningLinePage
 from learninglines.models.choices import Track
 from portal.cache import audience_key, cached_for_content
+from portal.searchable import FacetValue, SearchableContent, facet_values
 from portal.selectors import prefer_current_language
 from portal.text import plain_text
 from portal.visibility import visible_pages
@@ -241,23 +242,18 @@ def search_fields_for(page):
         body_parts.append(attachment.link_text)
     for link in page.external_links:
         body_parts.append(link.value.get("title", ""))
-    lines = [line.title for line in page.learning_lines.all()]
     if page.track == BOTH_TRACKS:
         tracks = list(Track.values)
     elif page.track:
         tracks = [page.track]
     else:
         tracks = []
-    return {
-        "summary": page.summary,
-        "body": "\n".join(part for part in body_parts if part),
-        "content_type": "knowledge",
-        "learning_lines": lines,
-        "tracks": tracks,
-        "themes": [tag.name for tag in page.themes.all()],
-        "sdgs": [sdg.number for sdg in page.sdgs.all()],
-        "organisations": [organisation.name for organisation in page.authoring_organisations.all()]
-        + [name.strip() for name in page.other_authors.split(",") if name.strip()],
-        "language": page.language,
-        "date": page.publication_date,
-    }
+    return SearchableContent(
+        kind="knowledge", summary=page.summary,
+        body="\n".join(part for part in body_parts if part),
+        learning_lines=facet_values(page.learning_lines.all(), "title"), tracks=tracks,
+        themes=facet_values(page.themes.all()), sdgs=[sdg.number for sdg in page.sdgs.all()],
+        organisations=facet_values(page.authoring_organisations.all())
+        + tuple(FacetValue.named(name) for name in page.other_authors.split(",") if name.strip()),
+        language=page.language, date=page.publication_date,
+    )

@@ -34,7 +34,7 @@ def item_entry(page, language, note="", restricted_paths=None):
         type_label = str(page._meta.verbose_name)
     summary = getattr(page, "summary", "") or ""
     if not summary and hasattr(page, "portal_search_fields"):
-        summary = page.portal_search_fields().get("summary", "") or ""
+        summary = page.portal_search_fields().summary or ""
     return {
         "title": page.title,
         "url": page_url(page),

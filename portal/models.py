@@ -10,6 +10,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyStreamBlock
+from portal.searchable import SearchableContent
+from portal.text import stream_text
 
 
 class HomePage(Page):
@@ -57,15 +59,9 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
     def portal_search_fields(self):
-        from search.documents import streamfield_text
-
-        return {
-            "summary": self.intro,
-            "body": streamfield_text(self.body),
-            "content_type": "page",
-            "language": self.locale.language_code,
-            "date": self.last_published_at,
-        }
+        return SearchableContent(kind="page", summary=self.intro, body=stream_text(self.body),
+                                 language=self.locale.language_code,
+                                 date=self.last_published_at)
 
 
 class SocialLinkBlock(blocks.StructBlock):

@@ -5,6 +5,7 @@ Two readers, one stripping core (:func:`_strip`: tags removed, entities decoded)
 - :func:`plain_text`: one line of text, for search documents, summaries, feeds and
   checks ("is there any text?"). Takes a string of HTML, a ``RichText`` value or a
   StreamField value.
+- :func:`stream_text`: every text in a StreamField value, chosen titles included.
 - :func:`email_text`: the text alternative of an HTML e-mail, which keeps what a reader
   of plain-text mail needs: paragraphs and list items on their own lines and links as
   "text (url)".
@@ -59,3 +60,29 @@ def email_text(value):
     text = _strip(text)
     lines = [line.strip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def stream_text(stream_value):
+    """All text in a StreamField value, including the titles of chosen documents and pages
+    (what the search indexes of a standard page; :func:`plain_text` gives the text the
+    blocks offer for searching)."""
+    parts = []
+
+    def walk(value):
+        if value is None:
+            return
+        if hasattr(value, "source"):  # RichText
+            parts.append(plain_text(value.source))
+        elif isinstance(value, str):
+            parts.append(plain_text(value))
+        elif isinstance(value, dict) or hasattr(value, "items"):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, (list, tuple)) or hasattr(value, "__iter__"):
+            for item in value:
+                walk(getattr(item, "value", item))
+        elif hasattr(value, "title"):  # documents, pages chosen in blocks
+            parts.append(str(value.title))
+
+    walk(stream_value)
+    return " ".join(part for part in parts if part)

@@ -15,11 +15,15 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
+from portal.searchable import SearchableContent
 from portal.text import plain_text
 from portal.visibility import AUTHENTICATED, PUBLIC, restriction_audience, user_audience
 from search.models import SearchDocument, SearchFacetValue
 
 FACETS = ["content_type", "learning_line", "track", "theme", "organisation", "year", "language"]
+# Facets whose values are ids of things people name (and rename): their labels are stored
+# beside the ids (SearchFacetValue.label) and looked up for display (search.service).
+LABELLED_FACETS = ["learning_line", "theme", "organisation"]
 logger = logging.getLogger(__name__)
 
 
@@ -120,30 +124,6 @@ def _as_datetime(value):
     return timezone.make_aware(datetime.datetime.combine(value, datetime.time(12)))
 
 
-def streamfield_text(stream_value):
-    """All text in a StreamField value (rich text, headings, quotes, titles …)."""
-    parts = []
-
-    def walk(value):
-        if value is None:
-            return
-        if hasattr(value, "source"):  # RichText
-            parts.append(plain_text(value.source))
-        elif isinstance(value, str):
-            parts.append(plain_text(value))
-        elif isinstance(value, dict) or hasattr(value, "items"):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, (list, tuple)) or hasattr(value, "__iter__"):
-            for item in value:
-                walk(getattr(item, "value", item))
-        elif hasattr(value, "title"):  # documents, pages chosen in blocks
-            parts.append(str(value.title))
-
-    walk(stream_value)
-    return " ".join(part for part in parts if part)
-
-
 def build_document(page, restrictions=None):
     """The document data for a page, or None when the page must not be searchable."""
     page = page.specific
@@ -153,25 +133,28 @@ def build_document(page, restrictions=None):
     audience = audience_tokens(page, restrictions)
     if audience is None:
         return None
-    fields = describe()
-    date = _as_datetime(fields.get("date") or page.first_published_at)
+    content = describe()
+    if not isinstance(content, SearchableContent):
+        raise TypeError(f"{type(page).__name__}.portal_search_fields() must return "
+                        "a portal.searchable.SearchableContent")
+    date = _as_datetime(content.date or page.first_published_at)
+    labelled = {"learning_line": content.learning_lines, "theme": content.themes,
+                "organisation": content.organisations}
     facets = {
-        "content_type": [fields.get("content_type") or "page"],
+        "content_type": [content.kind or "page"],
         # Sorted: relations without an order (tags) come back in any order.
-        "learning_line": sorted(fields.get("learning_lines") or []),
-        "track": sorted(fields.get("tracks") or []),
-        "theme": sorted(fields.get("themes") or []),
-        "organisation": sorted(fields.get("organisations") or []),
-        "sdg": sorted(str(number) for number in fields.get("sdgs") or []),
+        **{facet: sorted(value.id for value in values) for facet, values in labelled.items()},
+        "track": sorted(content.tracks),
+        "sdg": sorted(str(number) for number in content.sdgs),
         "year": [str(date.year)] if date else [],
-        "language": [fields.get("language") or page.locale.language_code],
+        "language": [content.language or page.locale.language_code],
     }
     return {
         "key": page_key(page.id),
         "page_id": page.id,
         "title": page.title,
-        "summary": plain_text(fields.get("summary")),
-        "body": plain_text(fields.get("body")),
+        "summary": plain_text(content.summary),
+        "body": plain_text(content.body),
         "url": page.get_url() or page.url or "",
         "content_type": facets["content_type"][0],
         "language": facets["language"][0],
@@ -179,6 +162,9 @@ def build_document(page, restrictions=None):
         "year": date.year if date else None,
         "audience": audience,
         "facets": facets,
+        # What people read for each id of the facets that name things (the view shows it).
+        "labels": {facet: {value.id: value.label for value in values}
+                   for facet, values in labelled.items() if values},
     }
 
 
@@ -196,8 +182,10 @@ def _document_row(data):
 
 
 def _facet_rows(document_id, data):
+    labels = data.get("labels", {})
     return [
-        SearchFacetValue(document_id=document_id, facet=facet, value=str(value)[:255])
+        SearchFacetValue(document_id=document_id, facet=facet, value=str(value)[:255],
+                         label=labels.get(facet, {}).get(value, "")[:255])
         for facet, values in data["facets"].items()
         for value in dict.fromkeys(values)
         if value not in (None, "")

@@ -67,7 +67,10 @@ class SearchFacetValue(models.Model):
     document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE,
                                  related_name="facet_values")
     facet = models.CharField(max_length=30)
+    # A stable id (a primary key, a fixed key such as "knowledge"), never a display name:
+    # a rename changes only the label (portal/searchable.py).
     value = models.CharField(max_length=255)
+    label = models.CharField(max_length=255, blank=True)  # for ids of named things
 
     class Meta:
         indexes = [models.Index(fields=["facet", "value"])]

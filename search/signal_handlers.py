@@ -66,13 +66,14 @@ def organisation_page_ids(organisation):
 def on_organisation_saved(sender, instance, **kwargs):
     """Documents of the pages related to the organisation (by id: a rename changes the
     name they were indexed with), and its own page subtree, are refreshed."""
+    from portal.searchable import FacetValue
     from search.models import SearchFacetValue
     from search.tasks import schedule_subtree_update, schedule_update
 
     page_ids = organisation_page_ids(instance)
     # Anything else indexed under its current name (a free-text co-host, say).
     page_ids.update(SearchFacetValue.objects.filter(
-        facet="organisation", value=instance.name
+        facet="organisation", value=FacetValue.named(instance.name).id
     ).values_list("document__page_id", flat=True))
     schedule_update(sorted(page_id for page_id in page_ids if page_id))
     organisation_page = getattr(instance, "page", None)

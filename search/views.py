@@ -1,11 +1,12 @@
 from urllib.parse import urlencode
 
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from portal.searchable import NAME_PREFIX
 from search import service
 
 # URL parameter -> facet name
@@ -54,6 +55,17 @@ def _page_number(request):
         return 1
 
 
+def _label(result, facet, value):
+    """What a facet value is called: its stored label (named things, by id), the name of
+    a fixed key, or the value itself (a year, an SDG number, an unknown value)."""
+    label = result.labels.get(facet, {}).get(value)
+    if label:
+        return label
+    if value.startswith(NAME_PREFIX):
+        return value[len(NAME_PREFIX):]
+    return VALUE_LABELS.get(facet, {}).get(value, value)
+
+
 def _facet_groups(request, result, filters):
     """Facet options with counts and a link that toggles each value."""
     groups = []
@@ -72,7 +84,7 @@ def _facet_groups(request, result, filters):
             query.setlist(parameter, values)
             options.append({
                 "value": value,
-                "label": VALUE_LABELS.get(facet, {}).get(value, value),
+                "label": _label(result, facet, value),
                 "count": count,
                 "selected": value in selected_values,
                 "url": "?" + query.urlencode(),
@@ -81,7 +93,7 @@ def _facet_groups(request, result, filters):
         for value in selected_values - {option["value"] for option in options}:
             query = base.copy()
             query.setlist(parameter, [v for v in query.getlist(parameter) if v != value])
-            options.append({"value": value, "label": VALUE_LABELS.get(facet, {}).get(value, value),
+            options.append({"value": value, "label": _label(result, facet, value),
                             "count": 0, "selected": True, "url": "?" + query.urlencode()})
         if options:
             groups.append({"facet": facet, "parameter": parameter,
@@ -89,10 +101,22 @@ def _facet_groups(request, result, filters):
     return groups
 
 
+def _link_with_ids(request, filters):
+    """The same search with the filters' ids in place of old names."""
+    query = request.GET.copy()
+    for parameter, facet in PARAMETERS.items():
+        if facet in filters:
+            query.setlist(parameter, filters[facet])
+    return "?" + query.urlencode()
+
+
 def search_view(request):
     query = service.clean_query(request.GET.get("q", ""))
     sort = "date" if request.GET.get("sort") == "date" else "relevance"
-    filters = _filters(request)
+    filters, renamed, unknown = service.replace_old_names(_filters(request), request.user)
+    if renamed:
+        # An old link that named an organisation, line or theme: the same search, by id.
+        return HttpResponsePermanentRedirect(_link_with_ids(request, filters))
     result = None
     if query:
         result = service.search(query, request.user, filters=filters, sort=sort,
@@ -117,6 +141,7 @@ def search_view(request):
         "sort_links": sort_links,
         "facet_groups": _facet_groups(request, result, filters) if result else [],
         "active_filters": bool(filters),
+        "unknown_filters": [value for values in unknown.values() for value in values],
         "pagination_query": pagination.urlencode(),
         "suggestion_url": ("?" + urlencode({"q": result.suggestion}))
         if result and result.suggestion else None,

@@ -16,6 +16,7 @@ from learninglines.models.base import LearningPageMixin
 from learninglines.models.choices import Track
 from portal.blocks import BodyStreamBlock
 from portal.pages import SectionIndexPage
+from portal.searchable import FacetValue, SearchableContent, facet_values
 
 
 class LearningLineIndexPage(SectionIndexPage):
@@ -115,16 +116,12 @@ class LearningLinePage(LearningPageMixin, Page):
         verbose_name = _("learning line")
 
     def portal_search_fields(self):
-        return {
-            "summary": self.summary,
-            "body": " ".join(filter(None, [self.practitioner_aim, self.leadership_aim,
-                                           self.body_text])),
-            "content_type": "learning_line",
-            "learning_lines": [self.title],
-            "tracks": [Track.PRACTITIONER.value, Track.LEADERSHIP.value],
-            "themes": [],
-            "sdgs": [],
-            "organisations": [org.name for org in self.leading_organisations.all()],
-            "language": self.locale.language_code,
-            "date": None,
-        }
+        return SearchableContent(
+            kind="learning_line", summary=self.summary,
+            body=" ".join(filter(None, [self.practitioner_aim, self.leadership_aim,
+                                        self.body_text])),
+            learning_lines=[FacetValue.of(self, "title")],
+            tracks=[Track.PRACTITIONER.value, Track.LEADERSHIP.value],
+            organisations=facet_values(self.leading_organisations.all()),
+            language=self.locale.language_code,
+        )

@@ -36,6 +36,7 @@ from learninglines.models.choices import (
 )
 from learninglines.models.working_groups import WorkingGroupPage
 from portal.blocks import BodyStreamBlock
+from portal.searchable import FacetValue, SearchableContent, facet_values
 
 
 class SessionThemeTag(ItemBase):
@@ -198,18 +199,13 @@ class SessionPage(LinePartMixin, RoutablePageMixin, Page):
 
     def portal_search_fields(self):
         line = self.get_parent()
-        organisations = [org.name for org in self.hosts.all()]
+        organisations = facet_values(self.hosts.all())
         if self.co_host:
-            organisations.append(self.co_host)
-        return {
-            "summary": self.summary,
-            "body": self.body_text,
-            "content_type": "session",
-            "learning_lines": [line.title] if line else [],
-            "tracks": [self.track],
-            "themes": [tag.name for tag in self.themes.all()],
-            "sdgs": [sdg.number for sdg in self.sdgs.all()],
-            "organisations": organisations,
-            "language": self.language,
-            "date": self.start,
-        }
+            organisations += (FacetValue.named(self.co_host),)
+        return SearchableContent(
+            kind="session", summary=self.summary, body=self.body_text,
+            learning_lines=[FacetValue.of(line, "title")] if line else (),
+            tracks=[self.track], themes=facet_values(self.themes.all()),
+            sdgs=[sdg.number for sdg in self.sdgs.all()], organisations=organisations,
+            language=self.language, date=self.start,
+        )

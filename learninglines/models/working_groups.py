@@ -22,6 +22,7 @@ from learninglines.models.base import (
 )
 from learninglines.models.choices import ContentLanguage, Track
 from portal.blocks import BodyStreamBlock
+from portal.searchable import FacetValue, SearchableContent, facet_values
 
 
 class WorkingGroupThemeTag(ItemBase):
@@ -75,18 +76,14 @@ class WorkingGroupPage(LinePartMixin, RoutablePageMixin, Page):
 
     def portal_search_fields(self):
         line = self.get_parent()
-        return {
-            "summary": self.summary,
-            "body": self.body_text,
-            "content_type": "working_group",
-            "learning_lines": [line.title] if line else [],
-            "tracks": [self.track],
-            "themes": [tag.name for tag in self.themes.all()],
-            "sdgs": [sdg.number for sdg in self.sdgs.all()],
-            "organisations": [org.name for org in self.leading_organisations.all()],
-            "language": self.language,
-            "date": None,
-        }
+        return SearchableContent(
+            kind="working_group", summary=self.summary, body=self.body_text,
+            learning_lines=[FacetValue.of(line, "title")] if line else (),
+            tracks=[self.track], themes=facet_values(self.themes.all()),
+            sdgs=[sdg.number for sdg in self.sdgs.all()],
+            organisations=facet_values(self.leading_organisations.all()),
+            language=self.language,
+        )
 
 
 class WorkingGroupMembership(models.Model):

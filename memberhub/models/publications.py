@@ -20,6 +20,7 @@ from wagtail.search import index
 from memberhub.admin_forms import LearningLinesPageForm, VacancyPageForm
 from memberhub.models.organisations import MemberOrganisation
 from portal.fields import theme_tags
+from portal.searchable import FacetValue, SearchableContent, facet_values
 from portal.text import plain_text
 
 # Rich text that members write: paragraphs, two heading levels, lists, links, bold and
@@ -97,18 +98,14 @@ class OrganisationPage(Page):
 
     def portal_search_fields(self):
         organisation = self.organisation
-        return {
-            "summary": organisation.description[:300],
-            "body": organisation.description,
-            "content_type": "organisation",
-            "learning_lines": [line.title for line in self.learning_lines.all()],
-            "tracks": [],
-            "themes": [theme.name for theme in self.themes.all()],
-            "sdgs": [],
-            "organisations": [organisation.name],
-            "language": self.locale.language_code,
-            "date": organisation.member_since,
-        }
+        return SearchableContent(
+            kind="organisation", summary=organisation.description[:300],
+            body=organisation.description,
+            learning_lines=facet_values(self.learning_lines.all(), "title"),
+            themes=facet_values(self.themes.all()),
+            organisations=[FacetValue.of(organisation)],
+            language=self.locale.language_code, date=organisation.member_since,
+        )
 
 
 class MemberPublicationPage(Page):
@@ -160,19 +157,16 @@ class MemberPublicationPage(Page):
     def portal_search_fields(self):
         learning_lines = getattr(self, "learning_lines", None)
         sdgs = getattr(self, "sdgs", None)
-        return {
-            "summary": self.summary,
-            "body": self.body_text(),
-            "content_type": self.content_type_key,
-            "learning_lines": [line.title for line in learning_lines.all()]
-            if learning_lines is not None else [],
-            "tracks": [],
-            "themes": [theme.name for theme in self.themes.all()],
-            "sdgs": [sdg.number for sdg in sdgs.all()] if sdgs is not None else [],
-            "organisations": [self.organisation_name] if self.organisation_id else [],
-            "language": self.locale.language_code,
-            "date": self.search_date(),
-        }
+        return SearchableContent(
+            kind=self.content_type_key, summary=self.summary, body=self.body_text(),
+            learning_lines=facet_values(learning_lines.all(), "title")
+            if learning_lines is not None else (),
+            themes=facet_values(self.themes.all()),
+            sdgs=[sdg.number for sdg in sdgs.all()] if sdgs is not None else (),
+            organisations=[FacetValue(str(self.organisation_id), self.organisation_name)]
+            if self.organisation_id else (),
+            language=self.locale.language_code, date=self.search_date(),
+        )
 
 
 class NewsPageTheme(ItemBase):

@@ -52,11 +52,12 @@ class Hit:
 class SearchResult:
     hits: list
     total: int
-    facets: dict                      # facet -> [(value, count), …] most frequent first
+    facets: dict                      # facet -> [(value id, count), …] most frequent first
     suggestion: str | None = None
     page: int = 1
     per_page: int = 10
     backend: str = ""
+    labels: dict = field(default_factory=dict)  # facet -> {value id: label} (search.service)
 
     @property
     def num_pages(self):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from modelsearch.query import And, Or, PlainText
 
+from portal.cache import bump_generation, cache_safely, current_generation
 from search.backends.base import (
     WORD_RE,
     Hit,
@@ -84,8 +85,6 @@ def fts5_match(words):
 
 
 def bump_vocabulary_version():
-    from portal.cache import bump_generation
-
     bump_generation(VOCABULARY_VERSION_KEY)
 
 
@@ -318,10 +317,10 @@ class DatabaseBackend(SearchBackend):
     def vocabulary(self, tokens):
         """Words in the titles and summaries the user may see (cached per audience and
         index version, so a suggestion never comes from something the user cannot see)."""
-        version = cache.get(VOCABULARY_VERSION_KEY, 0)
+        version = current_generation(VOCABULARY_VERSION_KEY)
         digest = hashlib.sha256(" ".join(sorted(tokens)).encode()).hexdigest()[:16]
         key = f"search:vocabulary:{version}:{digest}"
-        words = cache.get(key)
+        words = cache_safely(lambda: cache.get(key))
         if words is None:
             counter = Counter()
             rows = SearchDocument.objects.filter(audience_q(tokens)).values_list(
@@ -330,7 +329,7 @@ class DatabaseBackend(SearchBackend):
                 text = f"{title} {summary} {body[:1000]}"
                 counter.update(word for word in query_words_unbounded(text) if len(word) > 2)
             words = [word for word, _count in counter.most_common(5000)]
-            cache.set(key, words, 3600)
+            cache_safely(lambda: cache.set(key, words, 3600))
         return words
 
     def suggest(self, request: SearchRequest):

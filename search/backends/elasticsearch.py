@@ -6,7 +6,6 @@ its exception classes. Mapping, queries and alias switching are the engine's.
 """
 
 import elastic_transport
-from django.conf import settings
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, dsl
 from elasticsearch.helpers import bulk
 
@@ -16,9 +15,8 @@ from search.backends.engine import EngineBackend
 class ElasticsearchBackend(EngineBackend):
     name = "elasticsearch"
     dsl = dsl
-
-    def configured_url(self):
-        return settings.ELASTICSEARCH_URL
+    url_setting = "ELASTICSEARCH_URL"
+    bulk_helper = bulk
 
     def make_client(self, url, timeout):
         return Elasticsearch(url, request_timeout=timeout)
@@ -28,20 +26,15 @@ class ElasticsearchBackend(EngineBackend):
             return True
         return isinstance(error, ApiError) and error.meta.status >= 500
 
-    def create_index(self, name, aliases=None):
-        try:
-            self.client.indices.create(index=name, **self.index_body(aliases))
-        except BadRequestError as error:
-            if _error_type(error.body) == "resource_already_exists_exception":
-                return False
-            raise
-        return True
+    def send_create(self, name, body):
+        self.client.indices.create(index=name, **body)
+
+    def already_exists(self, error):
+        return isinstance(error, BadRequestError) and \
+            _error_type(error.body) == "resource_already_exists_exception"
 
     def send_bulk(self, operations, refresh):
         return self.client.bulk(operations=operations, refresh=refresh)["items"]
-
-    def bulk_load(self, actions, chunk_size):
-        bulk(self.client, actions, chunk_size=chunk_size)
 
     def alias_indices(self, alias):
         response = self.client.options(ignore_status=404).indices.get_alias(name=alias)
@@ -54,9 +47,6 @@ class ElasticsearchBackend(EngineBackend):
 
     def delete_index(self, name):
         self.client.options(ignore_status=404).indices.delete(index=name)
-
-    def refresh(self, index):
-        self.client.indices.refresh(index=index)
 
 
 def _error_type(body):

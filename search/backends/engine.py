@@ -242,17 +242,15 @@ class EngineBackend(SearchBackend):
 
     name = "engine"
     dsl = None
+    url_setting = ""  # the setting that holds the engine's URL
 
     def __init__(self, url=None, timeout=5):
-        self.url = url or self.configured_url()
+        self.url = url or getattr(settings, self.url_setting, "")
         self.timeout = timeout
         self.client = shared_client(self.name, self.url, timeout, self.make_client) \
             if self.url else None
 
     # -- client layer ----------------------------------------------------------------
-
-    def configured_url(self):
-        raise NotImplementedError
 
     def make_client(self, url, timeout):
         raise NotImplementedError
@@ -262,17 +260,19 @@ class EngineBackend(SearchBackend):
         and searches answered by the database), not that one request was refused."""
         raise NotImplementedError
 
-    def create_index(self, name, aliases=None):
-        """Create index ``name`` with the shared settings and mapping (and aliases).
-        Returns False when it already exists."""
+    # The client library's streaming bulk helper: helper(client, actions, chunk_size=…).
+    bulk_helper = None
+
+    def send_create(self, name, body):
+        """Create index ``name`` from a request body (settings, mappings, aliases)."""
+        raise NotImplementedError
+
+    def already_exists(self, error):
+        """Whether an error says that the index to create exists already."""
         raise NotImplementedError
 
     def send_bulk(self, operations, refresh):
         """One _bulk request; returns the response's items."""
-        raise NotImplementedError
-
-    def bulk_load(self, actions, chunk_size):
-        """Stream actions into the engine (the client's bulk helper); raise on failure."""
         raise NotImplementedError
 
     def alias_indices(self, alias):
@@ -286,10 +286,25 @@ class EngineBackend(SearchBackend):
         """Delete one index by its exact name (no wildcards); nothing if it is gone."""
         raise NotImplementedError
 
-    def refresh(self, index):
-        raise NotImplementedError
-
     # -- shared ----------------------------------------------------------------------
+
+    def create_index(self, name, aliases=None):
+        """Create index ``name`` with the shared settings and mapping (and aliases).
+        Returns False when it already exists."""
+        try:
+            self.send_create(name, self.index_body(aliases))
+        except Exception as error:
+            if self.already_exists(error):
+                return False
+            raise
+        return True
+
+    def bulk_load(self, actions, chunk_size):
+        """Stream actions into the engine (the client's bulk helper); raise on failure."""
+        type(self).bulk_helper(self.client, actions, chunk_size=chunk_size)
+
+    def refresh(self, index):
+        self.client.indices.refresh(index=index)
 
     def require_client(self):
         if self.client is None:

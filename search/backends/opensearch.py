@@ -5,7 +5,6 @@ exception classes. Mapping, queries and alias switching are the engine's.
 """
 
 import opensearchpy as dsl
-from django.conf import settings
 from opensearchpy import ConnectionError as EngineConnectionError
 from opensearchpy import OpenSearch, RequestError, TransportError, helpers
 
@@ -15,9 +14,8 @@ from search.backends.engine import EngineBackend
 class OpenSearchBackend(EngineBackend):
     name = "opensearch"
     dsl = dsl
-
-    def configured_url(self):
-        return settings.OPENSEARCH_URL
+    url_setting = "OPENSEARCH_URL"
+    bulk_helper = helpers.bulk
 
     def make_client(self, url, timeout):
         return OpenSearch(url, timeout=timeout)
@@ -28,20 +26,15 @@ class OpenSearchBackend(EngineBackend):
         return isinstance(error, TransportError) and isinstance(error.status_code, int) \
             and error.status_code >= 500
 
-    def create_index(self, name, aliases=None):
-        try:
-            self.client.indices.create(index=name, body=self.index_body(aliases))
-        except RequestError as error:
-            if error.error == "resource_already_exists_exception":
-                return False
-            raise
-        return True
+    def send_create(self, name, body):
+        self.client.indices.create(index=name, body=body)
+
+    def already_exists(self, error):
+        return isinstance(error, RequestError) and \
+            error.error == "resource_already_exists_exception"
 
     def send_bulk(self, operations, refresh):
         return self.client.bulk(body=operations, refresh=refresh)["items"]
-
-    def bulk_load(self, actions, chunk_size):
-        helpers.bulk(self.client, actions, chunk_size=chunk_size)
 
     def alias_indices(self, alias):
         response = self.client.indices.get_alias(name=alias, ignore=404)
@@ -54,6 +47,3 @@ class OpenSearchBackend(EngineBackend):
 
     def delete_index(self, name):
         self.client.indices.delete(index=name, ignore=404)
-
-    def refresh(self, index):
-        self.client.indices.refresh(index=index)

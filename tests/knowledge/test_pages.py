@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from knowledge.models import Kind, KnowledgeItemRelation, KnowledgeMapPage
+from portal.searchable import FacetValue
 from portal.site_structure import publish_page
 from tests.factories import OrganisationFactory
 
@@ -100,13 +101,16 @@ def test_portal_search_fields(kennisbank, lines):
                      organisations=[OrganisationFactory(name="Org Zoek")],
                      other_authors="Extern Bureau")
     fields = item.portal_search_fields()
-    assert fields["content_type"] == "knowledge"
-    assert fields["learning_lines"] == ["Digital Readiness"]
-    assert fields["tracks"] == ["practitioner", "leadership"]
-    assert fields["themes"] == ["Gender"] and fields["sdgs"] == [5]
-    assert set(fields["organisations"]) == {"Org Zoek", "Extern Bureau"}
-    assert "Bijlage met titel" in fields["body"]
-    assert fields["language"] == "en" and fields["date"] == item.publication_date
+    organisation = item.authoring_organisations.get()
+    theme = item.themes.get()
+    assert fields.kind == "knowledge"
+    assert fields.learning_lines == (FacetValue(str(lines["dr"].pk), "Digital Readiness"),)
+    assert fields.tracks == ("practitioner", "leadership")
+    assert fields.themes == (FacetValue(str(theme.pk), "Gender"),) and fields.sdgs == (5,)
+    assert set(fields.organisations) == {FacetValue(str(organisation.pk), "Org Zoek"),
+                                         FacetValue("name:Extern Bureau", "Extern Bureau")}
+    assert "Bijlage met titel" in fields.body
+    assert fields.language == "en" and fields.date == item.publication_date
 
 
 # --- A fixed number of queries -----------------------------------------------------------

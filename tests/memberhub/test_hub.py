@@ -32,8 +32,9 @@ def test_organisation_page_follows_its_organisation(hub, organisation):
     assert (page.title, page.url) == ("Stichting Alfa Nieuw", "/leden/alfa-nieuw/")
     assert OrganisationPage.objects.filter(organisation=organisation).count() == 1
     fields = page.specific.portal_search_fields()
-    assert fields["content_type"] == "organisation"
-    assert fields["organisations"] == ["Stichting Alfa Nieuw"]
+    assert fields.kind == "organisation"
+    assert [(value.id, value.label) for value in fields.organisations] == [
+        (str(organisation.pk), "Stichting Alfa Nieuw")]
 
 
 @pytest.mark.django_db

@@ -74,7 +74,14 @@ def engine(request, db, settings):
 def make_document(number, title, *, summary="", body="", content_type="knowledge",
                   audience=("public",), learning_line=(), track=(), theme=(),
                   organisation=(), language="nl", date=None):
+    """Document data as search.documents.build_document makes it. Learning lines, themes
+    and organisations are FacetValues (a stable id and a label) or plain ids."""
     date = date or datetime(2026, 1, 1, 12, tzinfo=UTC)
+    named = {"learning_line": learning_line, "theme": theme, "organisation": organisation}
+    ids = {facet: [getattr(value, "id", value) for value in values]
+           for facet, values in named.items()}
+    labels = {facet: {value.id: value.label for value in values if hasattr(value, "label")}
+              for facet, values in named.items()}
     return {
         "key": f"test:{number}",
         "page_id": None,
@@ -88,10 +95,11 @@ def make_document(number, title, *, summary="", body="", content_type="knowledge
         "year": date.year,
         "audience": list(audience),
         "facets": {
-            "content_type": [content_type], "learning_line": list(learning_line),
-            "track": list(track), "theme": list(theme), "organisation": list(organisation),
+            "content_type": [content_type], "learning_line": ids["learning_line"],
+            "track": list(track), "theme": ids["theme"], "organisation": ids["organisation"],
             "sdg": [], "year": [str(date.year)], "language": [language],
         },
+        "labels": {facet: values for facet, values in labels.items() if values},
     }
 
 
@@ -121,25 +129,28 @@ def index_documents(backend):
     return index
 
 
+def answered_by(backend, call, answer=lambda result: result):
+    """``call`` (a search service function), asserting that the backend under test
+    answered; ``answer`` picks what the test gets."""
+    def run(text, user, **options):
+        result = call(text, user, **options)
+        assert result.backend == backend.name
+        return answer(result)
+    return run
+
+
 @pytest.fixture
 def find(backend):
     """service.search, asserting that the backend under test answered."""
     from search import service
 
-    def search(text, user, **options):
-        result = service.search(text, user, **options)
-        assert result.backend == backend.name
-        return result
-    return search
+    return answered_by(backend, service.search)
 
 
 @pytest.fixture
 def complete(backend):
-    """service.title_suggestions, asserting that the backend under test answered."""
+    """service.title_suggestions (their items), asserting that the backend under test
+    answered."""
     from search import service
 
-    def suggest(prefix, user, **options):
-        suggestions = service.title_suggestions(prefix, user, **options)
-        assert suggestions.backend == backend.name
-        return suggestions.items
-    return suggest
+    return answered_by(backend, service.title_suggestions, lambda result: result.items)

@@ -1,11 +1,8 @@
 """Sessions: the meetings of a learning line, with a time, place and registration."""
 
-import zoneinfo
 from datetime import timedelta
 
 from django import forms
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -36,6 +33,7 @@ from learninglines.models.choices import (
 )
 from learninglines.models.working_groups import WorkingGroupPage
 from portal.blocks import BodyStreamBlock
+from portal.scheduling import ScheduledPageMixin
 from portal.searchable import FacetValue, SearchableContent, facet_values
 
 
@@ -45,7 +43,7 @@ class SessionThemeTag(ItemBase):
                                  on_delete=models.CASCADE)
 
 
-class SessionPage(LinePartMixin, RoutablePageMixin, Page):
+class SessionPage(LinePartMixin, RoutablePageMixin, ScheduledPageMixin, Page):
     """One session of a learning line: a meeting with a time, place and registration.
 
     Its existence is public (it is listed on the agenda) unless the editor sets Wagtail
@@ -59,8 +57,7 @@ class SessionPage(LinePartMixin, RoutablePageMixin, Page):
                               default=SessionFormat.NETWORK_SESSION)
     summary = models.TextField(_("summary"), max_length=600,
                                help_text=_("Two or three sentences for listings and e-mails."))
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
+    # Start and end come from ScheduledPageMixin; sessions offer a shorter list of zones.
     timezone = models.CharField(
         _("time zone"), max_length=64, choices=TIMEZONE_CHOICES, default="Europe/Amsterdam",
         validators=[validate_timezone_name],
@@ -137,11 +134,8 @@ class SessionPage(LinePartMixin, RoutablePageMixin, Page):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
 
-    def clean(self):
-        super().clean()
-        errors = {}
-        if self.start and self.end and self.end <= self.start:
-            errors["end"] = _("The end must be after the start.")
+    def schedule_errors(self):
+        errors = super().schedule_errors()
         if self.start and self.end and self.end - self.start > timedelta(days=14):
             errors["end"] = _("A session lasts at most two weeks; add separate sessions for "
                               "a longer trajectory.")
@@ -152,25 +146,9 @@ class SessionPage(LinePartMixin, RoutablePageMixin, Page):
         if self.working_group_id and self.path and not self.working_group.path.startswith(
                 self.path[:-self.steplen]):
             errors["working_group"] = _("Choose a working group of the same learning line.")
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     # -- display helpers
-
-    @property
-    def zone(self):
-        try:
-            return zoneinfo.ZoneInfo(self.timezone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return zoneinfo.ZoneInfo(settings.TIME_ZONE)
-
-    @property
-    def local_start(self):
-        return self.start.astimezone(self.zone)
-
-    @property
-    def local_end(self):
-        return self.end.astimezone(self.zone)
 
     @property
     def is_past(self):

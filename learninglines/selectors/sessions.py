@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from learninglines.models import LearningLinePage, Registration, SessionPage
-from portal.agenda import AgendaEntry, calendar_uid
+from portal.agenda import scheduled_page_entry
 from portal.selectors import prefer_current_language
 from portal.visibility import visible_pages
 
@@ -119,13 +119,8 @@ def session_agenda_entry(session, line_title=None, line_url=""):
     hosts = tuple(org.name for org in session.hosts.all())
     if session.co_host:
         hosts = (*hosts, session.co_host)
-    return AgendaEntry(
-        uid=calendar_uid("learninglines-session", session.translation_key),
-        title=session.title,
-        url=session.url or "",
-        start=session.start,
-        end=session.end,
-        timezone=session.timezone,
+    return scheduled_page_entry(
+        session, "learninglines-session",
         location=session.location or (_("Online") if session.online_link else ""),
         online=bool(session.online_link),
         kind="session",
@@ -135,7 +130,6 @@ def session_agenda_entry(session, line_title=None, line_url=""):
         learning_line=line_title or "",
         track=session.track,
         format=session.format,
-        page_id=session.pk,
         extra={"track_label": session.get_track_display(), "line_url": line_url,
                "audience": session.audience},
     )

@@ -105,7 +105,7 @@ AUTHENTICATION_BACKENDS = [
     "portal.editor_rights.EditorRightsBackend",
 ]
 
-ROOT_URLCONF = "portal.urls"
+ROOT_URLCONF = "ledenportaal.urls"
 
 TEMPLATES = [
     {
@@ -125,7 +125,7 @@ TEMPLATES = [
     },
 ]
 
-WSGI_APPLICATION = "portal.wsgi.application"
+WSGI_APPLICATION = "ledenportaal.wsgi.application"
 
 # Database: SQLite file by default, anything dj-database-url understands otherwise.
 DATABASES = {

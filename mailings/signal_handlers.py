@@ -4,7 +4,6 @@ mailing permissions after every migrate; feeds are purged from the page cache.""
 import logging
 
 from django.db import transaction
-from django.db.models.signals import post_migrate
 from wagtail.signals import page_published, page_unpublished
 
 logger = logging.getLogger(__name__)
@@ -40,17 +39,11 @@ def purge_feeds(sender, instance, **kwargs):
     purge_paths(paths)
 
 
-def grant_editor_permissions(sender, **kwargs):
+def grant_editor_permissions():
     """Editors compose and send mailings and mark bounced addresses (idempotent).
 
-    Like portal's groups: wait for the last app with models, when every app's
-    permissions exist."""
-    from django.apps import apps
+    After every migrate, once portal's groups and every app's permissions exist."""
     from django.contrib.auth.models import Group, Permission
-
-    with_models = [config for config in apps.get_app_configs() if config.models_module]
-    if sender is not with_models[-1]:
-        return
 
     from portal.visibility import EDITORS_GROUP_NAME
 
@@ -60,8 +53,10 @@ def grant_editor_permissions(sender, **kwargs):
     editors.permissions.add(*Permission.objects.filter(content_type__app_label="mailings"))
 
 
-def connect(app_config):
+def connect():
+    from portal.signal_handlers import after_all_migrations
+
     page_published.connect(page_published_handler, dispatch_uid="mailings_page_published")
     page_published.connect(purge_feeds, dispatch_uid="mailings_feeds_published")
     page_unpublished.connect(purge_feeds, dispatch_uid="mailings_feeds_unpublished")
-    post_migrate.connect(grant_editor_permissions, dispatch_uid="mailings_editor_permissions")
+    after_all_migrations(grant_editor_permissions, dispatch_uid="mailings_editor_permissions")

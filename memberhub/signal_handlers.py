@@ -6,8 +6,7 @@ wagtail.admin in INSTALLED_APPS): ours queue the e-mail through portal.mail, so 
 mail server that is down never blocks or breaks moderation.
 """
 
-from django.apps import apps
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -73,10 +72,7 @@ def contribution_rejected(sender, instance, user=None, **kwargs):
     notify_requester(instance, "changes_requested", user)
 
 
-def workflow_after_migrate(sender, **kwargs):
-    with_models = [config for config in apps.get_app_configs() if config.models_module]
-    if sender is not with_models[-1]:
-        return
+def workflow_after_migrate():
     from memberhub.services import sync_all_organisations
 
     # Organisations that existed before their pages did get them now; the workflow is
@@ -120,7 +116,9 @@ def connect():
 
     workflow_submitted.connect(_ignore, sender=WorkflowState,
                                dispatch_uid="workflow_state_submitted_email_notification")
-    post_migrate.connect(workflow_after_migrate, dispatch_uid="memberhub_workflow_after_migrate")
+    from portal.signal_handlers import after_all_migrations
+
+    after_all_migrations(workflow_after_migrate, dispatch_uid="memberhub_workflow_after_migrate")
 
 
 def _ignore(sender, **kwargs):

@@ -24,9 +24,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.text import slugify
 
-from portal.bulk import bulk_add_children
 from knowledge.management.commands._vocabulary import FIELD as FIELD_WORDS
 from knowledge.management.commands._vocabulary import WORDS
+from portal.bulk import bulk_add_children
 
 # Zipf-like weights: the n-th word is drawn about 1/n as often as the first.
 WORD_WEIGHTS = list(accumulate(1 / rank for rank in range(1, len(WORDS) + 1)))

@@ -84,8 +84,10 @@ def connect():
     from wagtail.models import TaskState, WorkflowState
 
     from memberhub.models import MemberOrganisation, Membership, User
+    from portal.cache_invalidation import bump_content_generation_on_change
     from portal.models import Country, SustainableDevelopmentGoal, ThemeTag
 
+    bump_content_generation_on_change(MemberOrganisation)  # counts are labelled with names
     post_save.connect(membership_changed, sender=Membership, dispatch_uid="membership_saved")
     post_delete.connect(membership_changed, sender=Membership, dispatch_uid="membership_deleted")
     post_save.connect(organisation_saved, sender=MemberOrganisation,

@@ -21,7 +21,7 @@ from memberhub.forms import PortalAuthenticationForm, PortalPasswordResetForm
 from memberhub.selectors import is_member
 from portal.access import members_only_target
 from portal.cache import cache_safely
-from portal.editor_rights import has_editor_role
+from portal.permissions import has_editor_role
 
 RESET_KEY_PREFIX = "portal:password-reset"
 

@@ -40,7 +40,7 @@ def organisations_of(user):
 
 def is_editor(user):
     """Editor or administrator with their rights in force (second factor confirmed)."""
-    from portal.editor_rights import has_editor_rights
+    from portal.permissions import has_editor_rights
 
     return has_editor_rights(user)
 

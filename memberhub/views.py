@@ -24,7 +24,7 @@ from memberhub.selectors import (
     is_org_admin,
     organisation_contributions,
 )
-from portal.editor_rights import has_editor_role
+from portal.permissions import has_editor_role
 
 
 def mijn_panels(request):

@@ -21,7 +21,7 @@ def after_all_migrations(action, dispatch_uid):
 
 
 def groups_after_migrate():
-    from portal.services import ensure_groups
+    from portal.permissions import ensure_groups
 
     ensure_groups()
 

@@ -1,14 +1,14 @@
 """Publishing an item tells the people who follow it "immediately"; editors get the
-mailing permissions after every migrate; feeds are purged from the page cache."""
+mailing permissions after every migrate. (The cached feeds need no receiver here: every
+path ending in /feed/ follows the content generation that portal bumps on each publish
+and unpublish, portal/cache_invalidation.py and docs/architecture.md.)"""
 
 import logging
 
 from django.db import transaction
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published
 
 logger = logging.getLogger(__name__)
-
-FEED_SECTIONS = ("nieuws", "impactverhalen", "agenda")
 
 
 def page_published_handler(sender, instance, **kwargs):
@@ -29,16 +29,6 @@ def page_published_handler(sender, instance, **kwargs):
     transaction.on_commit(enqueue)
 
 
-def purge_feeds(sender, instance, **kwargs):
-    """The Atom feeds are cached for visitors like pages: drop them on every change."""
-    from portal.cache import purge_paths
-
-    paths = set()
-    for slug in FEED_SECTIONS:
-        paths.update({f"/{slug}/feed/", f"/en/{slug}/feed/"})
-    purge_paths(paths)
-
-
 def grant_editor_permissions():
     """Editors compose and send mailings and mark bounced addresses (idempotent).
 
@@ -57,6 +47,4 @@ def connect():
     from portal.signal_handlers import after_all_migrations
 
     page_published.connect(page_published_handler, dispatch_uid="mailings_page_published")
-    page_published.connect(purge_feeds, dispatch_uid="mailings_feeds_published")
-    page_unpublished.connect(purge_feeds, dispatch_uid="mailings_feeds_unpublished")
     after_all_migrations(grant_editor_permissions, dispatch_uid="mailings_editor_permissions")

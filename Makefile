@@ -36,7 +36,7 @@ test: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/bandit -q -r portal search memberhub knowledge learninglines mailings -x "*/migrations/*"
+	$(BIN)/bandit -q -r ledenportaal portal search memberhub knowledge learninglines mailings -x "*/migrations/*"
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 

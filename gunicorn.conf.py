@@ -1,4 +1,4 @@
-"""gunicorn settings for production (`gunicorn -c gunicorn.conf.py portal.wsgi`).
+"""gunicorn settings for production (`gunicorn -c gunicorn.conf.py ledenportaal.wsgi`).
 
 Workers are recycled now and then (a guard against slow memory growth), but rarely and
 never all at once: each worker restarts after between ``max_requests`` and

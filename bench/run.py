@@ -66,7 +66,7 @@ def wrk(url, duration, connections=8, threads=2):
 
 def start_server(env):
     process = subprocess.Popen(  # noqa: S603
-        [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "portal.wsgi",
+        [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "ledenportaal.wsgi",
          "--bind", f"127.0.0.1:{PORT}", "--workers", "2", "--threads", "1"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -99,7 +99,7 @@ def bench_size(pages, args, workdir):
     database = args.database_url or f"sqlite:///{workdir}/bench-{pages}.sqlite3"
     static_root = workdir / "static"
     env.update({
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "DJANGO_SETTINGS_MODULE": "ledenportaal.settings.production",
         "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",
@@ -112,7 +112,7 @@ def bench_size(pages, args, workdir):
     })
     if not args.reuse:
         run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
-        dev = dict(env, DJANGO_SETTINGS_MODULE="portal.settings.dev")
+        dev = dict(env, DJANGO_SETTINGS_MODULE="ledenportaal.settings.dev")
         run([PYTHON, "manage.py", "generate_content", "--pages", str(pages)], dev)
         run([PYTHON, "manage.py", "search_index", "rebuild"], dev, stdout=subprocess.DEVNULL)
     urls = targets(env)

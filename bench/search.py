@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ledenportaal.settings.dev")
 
 QUERIES = ["digitale autonomie", "partnerschap", "klimaat", "cyberveiligheid beleid",
            "lokaal leiderschap", "water", "dekolonisatie", "coalitie netwerk"]

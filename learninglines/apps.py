@@ -1,13 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from portal.apps import PortalAppConfig
 
-class LearninglinesConfig(AppConfig):
+
+class LearninglinesConfig(PortalAppConfig):
+    default = True
     name = "learninglines"
     verbose_name = _("Learning lines")
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from learninglines import signal_handlers
-
-        signal_handlers.connect()

@@ -1,13 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from portal.apps import PortalAppConfig
 
-class MailingsConfig(AppConfig):
+
+class MailingsConfig(PortalAppConfig):
+    default = True
     name = "mailings"
     verbose_name = _("Mailings")
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import signal_handlers
-
-        signal_handlers.connect(self)

@@ -1,15 +1,14 @@
 """Publishing an item tells the people who follow it "immediately"; editors get the
-mailing permissions after every migrate; feeds are purged from the page cache."""
+mailing permissions after every migrate. (The cached feeds need no receiver here: every
+path ending in /feed/ follows the content generation that portal bumps on each publish
+and unpublish, portal/cache_invalidation.py and docs/architecture.md.)"""
 
 import logging
 
 from django.db import transaction
-from django.db.models.signals import post_migrate
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published
 
 logger = logging.getLogger(__name__)
-
-FEED_SECTIONS = ("nieuws", "impactverhalen", "agenda")
 
 
 def page_published_handler(sender, instance, **kwargs):
@@ -30,34 +29,9 @@ def page_published_handler(sender, instance, **kwargs):
     transaction.on_commit(enqueue)
 
 
-def purge_feeds(sender, instance, **kwargs):
-    """The Atom feeds are cached for visitors like pages: drop them on every change."""
-    from portal.cache import purge_paths
+def connect():
+    from mailings.permissions import grant_editor_permissions
+    from portal.signal_handlers import after_all_migrations
 
-    paths = set()
-    for slug in FEED_SECTIONS:
-        paths.update({f"/{slug}/feed/", f"/en/{slug}/feed/"})
-    purge_paths(paths)
-
-
-def grant_editor_permissions(sender, **kwargs):
-    """Editors compose and send mailings and mark bounced addresses (idempotent).
-
-    Like portal's groups: wait for the last app with models, when every app's
-    permissions exist."""
-    from django.apps import apps
-
-    with_models = [config for config in apps.get_app_configs() if config.models_module]
-    if sender is not with_models[-1]:
-        return
-
-    from mailings import permissions
-
-    permissions.grant_editor_permissions()
-
-
-def connect(app_config):
     page_published.connect(page_published_handler, dispatch_uid="mailings_page_published")
-    page_published.connect(purge_feeds, dispatch_uid="mailings_feeds_published")
-    page_unpublished.connect(purge_feeds, dispatch_uid="mailings_feeds_unpublished")
-    post_migrate.connect(grant_editor_permissions, dispatch_uid="mailings_editor_permissions")
+    after_all_migrations(grant_editor_permissions, dispatch_uid="mailings_editor_permissions")

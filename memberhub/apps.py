@@ -1,13 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from portal.apps import PortalAppConfig
 
-class MemberhubConfig(AppConfig):
+
+class MemberhubConfig(PortalAppConfig):
+    default = True
     name = "memberhub"
     verbose_name = _("Member hub")
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import signal_handlers
-
-        signal_handlers.connect()

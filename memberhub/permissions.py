@@ -18,7 +18,7 @@ from memberhub.selectors import active_memberships
 
 def is_editor(user):
     """Editor or administrator with their rights in force (second factor confirmed)."""
-    from portal.editor_rights import has_editor_rights
+    from portal.permissions import has_editor_rights
 
     return has_editor_rights(user)
 

@@ -6,8 +6,7 @@ wagtail.admin in INSTALLED_APPS): ours queue the e-mail through portal.mail, so 
 mail server that is down never blocks or breaks moderation.
 """
 
-from django.apps import apps
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -73,10 +72,7 @@ def contribution_rejected(sender, instance, user=None, **kwargs):
     notify_requester(instance, "changes_requested", user)
 
 
-def workflow_after_migrate(sender, **kwargs):
-    with_models = [config for config in apps.get_app_configs() if config.models_module]
-    if sender is not with_models[-1]:
-        return
+def workflow_after_migrate():
     from memberhub.services import sync_all_organisations
 
     # Organisations that existed before their pages did get them now; the workflow is
@@ -88,8 +84,10 @@ def connect():
     from wagtail.models import TaskState, WorkflowState
 
     from memberhub.models import MemberOrganisation, Membership, User
+    from portal.cache_invalidation import bump_content_generation_on_change
     from portal.models import Country, SustainableDevelopmentGoal, ThemeTag
 
+    bump_content_generation_on_change(MemberOrganisation)  # counts are labelled with names
     post_save.connect(membership_changed, sender=Membership, dispatch_uid="membership_saved")
     post_delete.connect(membership_changed, sender=Membership, dispatch_uid="membership_deleted")
     post_save.connect(organisation_saved, sender=MemberOrganisation,
@@ -120,7 +118,9 @@ def connect():
 
     workflow_submitted.connect(_ignore, sender=WorkflowState,
                                dispatch_uid="workflow_state_submitted_email_notification")
-    post_migrate.connect(workflow_after_migrate, dispatch_uid="memberhub_workflow_after_migrate")
+    from portal.signal_handlers import after_all_migrations
+
+    after_all_migrations(workflow_after_migrate, dispatch_uid="memberhub_workflow_after_migrate")
 
 
 def _ignore(sender, **kwargs):

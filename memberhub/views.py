@@ -20,7 +20,7 @@ from memberhub.forms import (
 from memberhub.models import Invitation, MemberOrganisation, Membership
 from memberhub.permissions import administers, can_withdraw, is_org_admin
 from memberhub.selectors import active_memberships, organisation_contributions
-from portal.editor_rights import has_editor_role
+from portal.permissions import has_editor_role
 
 
 def mijn_panels(request):

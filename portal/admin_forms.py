@@ -66,13 +66,12 @@ class LearningLineChoicesMixin:
             return
         from wagtail.models import Locale
 
-        from learninglines.models import LearningLinePage
-
+        lines = field.queryset.model  # the learning-line page type the field points to
         locale_id = self.instance.locale_id or Locale.get_default().pk
         chosen = []
         if self.instance.pk:
             chosen = [line.pk for line in self.instance.learning_lines.all()]
-        field.queryset = (LearningLinePage.objects
+        field.queryset = (lines.objects
                           .filter(Q(locale_id=locale_id) | Q(pk__in=chosen))
                           .select_related("locale").order_by("path"))
         field.label_from_instance = lambda line: learning_line_label(line, locale_id)

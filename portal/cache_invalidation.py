@@ -132,6 +132,17 @@ def on_restriction_groups_change(sender, instance, action, **kwargs):
         on_restriction_change(sender, instance)
 
 
+def bump_content_generation_on_change(model):
+    """Answers built from many pages (counts, listings) are labelled with ``model``'s
+    names: a new content generation whenever one is saved or deleted."""
+    from django.db.models.signals import post_delete, post_save
+
+    post_save.connect(bump_content_generation, sender=model,
+                      dispatch_uid=f"content_generation_saved_{model.__name__}")
+    post_delete.connect(bump_content_generation, sender=model,
+                        dispatch_uid=f"content_generation_deleted_{model.__name__}")
+
+
 def connect():
     from django.apps import apps
     from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -144,14 +155,10 @@ def connect():
                         dispatch_uid="pagecache_restriction_deleted")
     m2m_changed.connect(on_restriction_groups_change, sender=PageViewRestriction.groups.through,
                         dispatch_uid="pagecache_restriction_groups")
-    # The vocabularies counts are labelled with.
+    # The vocabularies counts are labelled with (memberhub adds its organisations).
     for model in (apps.get_model("portal", "ThemeTag"),
-                  apps.get_model("portal", "SustainableDevelopmentGoal"),
-                  apps.get_model("memberhub", "MemberOrganisation")):
-        post_save.connect(bump_content_generation, sender=model,
-                          dispatch_uid=f"content_generation_saved_{model.__name__}")
-        post_delete.connect(bump_content_generation, sender=model,
-                            dispatch_uid=f"content_generation_deleted_{model.__name__}")
+                  apps.get_model("portal", "SustainableDevelopmentGoal")):
+        bump_content_generation_on_change(model)
 
     page_published.connect(on_page_change, dispatch_uid="pagecache_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="pagecache_unpublished")

@@ -8,7 +8,9 @@ session, the request's user is an ordinary user everywhere, not just in the Wagt
   ``memberhub.User.save`` writes the stored value back),
 - the Editors group gives no Django permissions (:class:`EditorRightsBackend`), no view
   rights (``portal.visibility.group_ids`` leaves it out) and no editor actions
-  (:func:`has_editor_rights`, which every editor check asks).
+  (``portal.permissions.has_editor_rights``, which every editor check asks).
+
+Who holds which rights at all (the groups and their permissions) is portal/permissions.py.
 
 ``RequireTwoFactorMiddleware`` applies this to every request and still sends the admin to
 the code page, since the admin is useless without the rights.
@@ -31,22 +33,9 @@ def editor_rights_withheld(user):
     return getattr(user, WITHHELD_ATTRIBUTE, None) is not None
 
 
-def has_editor_role(user):
-    """Editor or administrator by account, whether or not the second factor is confirmed."""
-    if not user.is_authenticated:
-        return False
-    if editor_rights_withheld(user):
-        return True
-    return user.is_superuser or user.groups.filter(name=EDITORS_GROUP_NAME).exists()
-
-
-def has_editor_rights(user):
-    """Editor or administrator who may act as one now: the second factor is confirmed in
-    this session (or not required)."""
-    return not editor_rights_withheld(user) and has_editor_role(user)
-
-
 def requires_two_factor(user):
+    from portal.permissions import has_editor_role
+
     return getattr(settings, "PORTAL_REQUIRE_2FA", True) and has_editor_role(user)
 
 

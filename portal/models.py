@@ -14,13 +14,20 @@ from portal.searchable import SearchableContent
 from portal.text import stream_text
 
 
-class HomePage(Page):
+class IntroBodyPage(Page):
+    """A page of an introduction and a body: the home page and standard pages."""
+
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
+    class Meta:
+        abstract = True
+
+
+class HomePage(IntroBodyPage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "portal.StandardPage",
@@ -46,12 +53,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+class StandardPage(IntroBodyPage):
     subpage_types = ["portal.StandardPage"]
     template = "portal/standard_page.html"
 

@@ -2,14 +2,26 @@ from django.apps import apps
 from django.db.models.signals import post_migrate
 
 
-def groups_after_migrate(sender, **kwargs):
-    # post_migrate is sent once per app, in INSTALLED_APPS order, and each app's
-    # permissions are created on its own turn: wait for the last app with models so
-    # that every permission exists before the groups are granted theirs.
-    with_models = [config for config in apps.get_app_configs() if config.models_module]
-    if sender is not with_models[-1]:
-        return
-    from portal.services import ensure_groups
+def after_all_migrations(action, dispatch_uid):
+    """Run ``action()`` once at the end of every ``migrate``, when every app's content
+    types and permissions exist.
+
+    post_migrate is sent once per app, in INSTALLED_APPS order, and each app's
+    permissions are created on its own turn: ``action`` runs on the turn of the last
+    app with models. Actions connected this way run in the order they were connected
+    (each app connects in its ready(), so in INSTALLED_APPS order: portal's groups
+    exist before memberhub's and mailings' actions use them)."""
+
+    def on_post_migrate(sender, **kwargs):
+        with_models = [config for config in apps.get_app_configs() if config.models_module]
+        if sender is with_models[-1]:
+            action()
+
+    post_migrate.connect(on_post_migrate, dispatch_uid=dispatch_uid, weak=False)
+
+
+def groups_after_migrate():
+    from portal.permissions import ensure_groups
 
     ensure_groups()
 
@@ -60,7 +72,7 @@ def connect():
     post_save.connect(forget_routes, sender=Site, dispatch_uid="portal_routes_site_saved")
     post_delete.connect(forget_routes, sender=Site, dispatch_uid="portal_routes_site_deleted")
 
-    post_migrate.connect(groups_after_migrate, dispatch_uid="portal_groups_after_migrate")
+    after_all_migrations(groups_after_migrate, dispatch_uid="portal_groups_after_migrate")
 
     # Documents and images follow the pages that use them (portal/media.py).
     from django.db.models.signals import pre_save

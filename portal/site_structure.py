@@ -99,7 +99,7 @@ def ensure_site_structure():
 
     Idempotent: running it twice leaves the same tree. Returns the Dutch home page.
     """
-    from portal.services import ensure_groups
+    from portal.permissions import ensure_groups
 
     HomePage = _model("portal.HomePage")
     nl, en = ensure_locales()

@@ -194,7 +194,25 @@ class CheckedImageField(WagtailImageField):
                 from error
 
 
-class CheckedImageForm(BaseImageForm):
+class CheckedUploadMixin:
+    """A new upload in the form's ``file`` field passes ``check_upload`` first; its refusal
+    becomes the field's error (a file already stored is not checked again)."""
+
+    check_upload = None  # a function that raises UploadRejected
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if uploaded and hasattr(uploaded, "read") and not getattr(uploaded, "_committed", False):
+            try:
+                self.check_upload(uploaded)
+            except UploadRejected as error:
+                raise forms.ValidationError(str(error)) from error
+        return uploaded
+
+
+class CheckedImageForm(CheckedUploadMixin, BaseImageForm):
+    check_upload = staticmethod(check_image_upload)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields.get("file")
@@ -202,22 +220,6 @@ class CheckedImageForm(BaseImageForm):
         if isinstance(field, WagtailImageField) and not isinstance(field, CheckedImageField):
             field.__class__ = CheckedImageField
 
-    def clean_file(self):
-        uploaded = self.cleaned_data.get("file")
-        if uploaded and hasattr(uploaded, "read") and not getattr(uploaded, "_committed", False):
-            try:
-                check_image_upload(uploaded)
-            except UploadRejected as error:
-                raise forms.ValidationError(str(error)) from error
-        return uploaded
 
-
-class CheckedDocumentForm(BaseDocumentForm):
-    def clean_file(self):
-        uploaded = self.cleaned_data.get("file")
-        if uploaded and hasattr(uploaded, "read") and not getattr(uploaded, "_committed", False):
-            try:
-                check_document_upload(uploaded)
-            except UploadRejected as error:
-                raise forms.ValidationError(str(error)) from error
-        return uploaded
+class CheckedDocumentForm(CheckedUploadMixin, BaseDocumentForm):
+    check_upload = staticmethod(check_document_upload)

@@ -13,28 +13,20 @@ hooks.register("before_serve_page", turn_away_signed_in_non_members)
 hooks.register("before_serve_document", turn_away_from_restricted_documents, order=-10)
 
 
-class ThemeTagViewSet(SnippetViewSet):
-    model = ThemeTag
-    icon = "tag"
-    menu_label = _("Themes")
-    list_display = ["name", "name_en", "slug"]
-    search_fields = ["name", "name_en"]
+def vocabulary_viewset(model, icon, menu_label, list_display, search_fields):
+    """The admin's listing of one vocabulary (a snippet)."""
+    return type(f"{model.__name__}ViewSet", (SnippetViewSet,), {
+        "model": model, "icon": icon, "menu_label": menu_label,
+        "list_display": list_display, "search_fields": search_fields})
 
 
-class SDGViewSet(SnippetViewSet):
-    model = SustainableDevelopmentGoal
-    icon = "globe"
-    menu_label = _("SDGs")
-    list_display = ["number", "name_nl", "name_en"]
-    search_fields = ["name_nl", "name_en"]
-
-
-class CountryViewSet(SnippetViewSet):
-    model = Country
-    icon = "site"
-    menu_label = _("Countries and regions")
-    list_display = ["name_nl", "name_en", "code", "is_region"]
-    search_fields = ["name_nl", "name_en", "code"]
+ThemeTagViewSet = vocabulary_viewset(ThemeTag, "tag", _("Themes"), ["name", "name_en", "slug"],
+                                     ["name", "name_en"])
+SDGViewSet = vocabulary_viewset(SustainableDevelopmentGoal, "globe", _("SDGs"),
+                                ["number", "name_nl", "name_en"], ["name_nl", "name_en"])
+CountryViewSet = vocabulary_viewset(Country, "site", _("Countries and regions"),
+                                    ["name_nl", "name_en", "code", "is_region"],
+                                    ["name_nl", "name_en", "code"])
 
 
 class VocabularyViewSetGroup(SnippetViewSetGroup):

@@ -1,14 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from portal.apps import PortalAppConfig
 
-class SearchConfig(AppConfig):
+
+class SearchConfig(PortalAppConfig):
+    default = True
     name = "search"
-    label = "search"
     verbose_name = _("Portal search")
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import signal_handlers
-
-        signal_handlers.connect()

@@ -4,6 +4,22 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from search.admin_views import can_view_search_log, search_log
+from search.models import SearchDocument
+from search.service import backend_status
+
+
+@hooks.register("register_health_check")
+def search_health():
+    """The search part of /healthz (portal/views.py): quick, never raises."""
+    return {"search": backend_status()}
+
+
+@hooks.register("register_restore_check")
+def search_restore_check():
+    """The search part of `manage.py check_restore`: how many documents the index holds."""
+    count = SearchDocument.objects.count()
+    return [f"search documents: {count} "
+            "(run `manage.py search_index rebuild` if this looks wrong)"], []
 
 
 @hooks.register("register_admin_urls")

@@ -72,3 +72,29 @@ def test_section_pages_link_their_feed_once(client, site_structure, path, feed):
     link = '<link rel="alternate" type="application/atom+xml"'
     assert html.count(link) == 1
     assert f'href="{feed}"' in html
+
+
+@pytest.mark.django_db
+def test_cached_feeds_follow_publishing_and_unpublishing(client, site_structure, settings):
+    """Visitors get feeds from the page cache like pages (portal/cache.py); an item
+    published or withdrawn shows there at once (every path ending in /feed/ follows the
+    content generation that each publish and unpublish bumps, portal/cache_invalidation.py)."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    make_news(site_structure, "Eerste bericht")
+    assert parse(client.get("/nieuws/feed/")) == ["Eerste bericht"]
+    assert parse(client.get("/impactverhalen/feed/")) == []
+    assert client.get("/nieuws/feed/")["X-Page-Cache"] == "hit"
+    assert client.get("/impactverhalen/feed/")["X-Page-Cache"] == "hit"
+
+    second = make_news(site_structure, "Tweede bericht")
+    make_impact_story(site_structure, "Water in Turkana")
+    assert set(parse(client.get("/nieuws/feed/"))) == {"Eerste bericht", "Tweede bericht"}
+    assert parse(client.get("/impactverhalen/feed/")) == ["Water in Turkana"]
+
+    assert client.get("/nieuws/feed/")["X-Page-Cache"] == "hit"
+    second.unpublish()
+    assert parse(client.get("/nieuws/feed/")) == ["Eerste bericht"]
+    cache.clear()

@@ -3,7 +3,7 @@ the same moment both succeed ("database is locked" was reported twice in three t
 
 The test database of the suite lives in memory, where SQLite locks differently; so the
 race runs against a file copy of it, opened with the project's own database settings
-(``portal.settings.base``): each thread connects to the file exactly as a server process
+(``ledenportaal.settings.base``): each thread connects to the file exactly as a server process
 would. Whichever action comes first is held inside its write transaction while the other
 arrives, so the two always overlap.
 """

@@ -67,6 +67,23 @@ def test_healthz_reports_503_when_database_is_down(client, monkeypatch):
 
 
 @pytest.mark.django_db
+def test_healthz_says_degraded_when_the_search_engine_fails(client, monkeypatch):
+    """The search part comes from the search app (hook register_health_check): an engine
+    that fails leaves the portal up (200) and the body says which part is not ok."""
+
+    def broken_engine(timeout=None):
+        raise ConnectionError("engine down")
+
+    monkeypatch.setattr("search.service.status", broken_engine)
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    data = json.loads(response.content)
+    assert data["status"] == "degraded" and data["database"] == "ok"
+    assert data["search"]["status"] == "error"
+    assert data["search"]["detail"] == "ConnectionError"
+
+
+@pytest.mark.django_db
 def test_unknown_url_gives_friendly_404(client, site_structure):
     response = client.get("/bestaat-niet/")
     assert response.status_code == 404

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.settings.dev import served_base_url
+from ledenportaal.settings.dev import served_base_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,7 +35,7 @@ def test_dev_settings_give_email_links_on_the_served_port():
             "from learninglines.services import absolute_url; print(absolute_url('/mijn/'))")
     env = {key: value for key, value in os.environ.items()
            if key not in ("PORTAL_BASE_URL", "PORT")}
-    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.dev"
+    env["DJANGO_SETTINGS_MODULE"] = "ledenportaal.settings.dev"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,  # noqa: S603
                          capture_output=True, text=True, timeout=120, check=True).stdout
     assert out.strip().splitlines()[-1] == "http://127.0.0.1:8001/mijn/"

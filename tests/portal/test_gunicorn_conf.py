@@ -15,7 +15,7 @@ def load(monkeypatch, **env):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    monkeypatch.setattr("sys.argv", ["gunicorn", "-c", str(CONF), "portal.wsgi"])
+    monkeypatch.setattr("sys.argv", ["gunicorn", "-c", str(CONF), "ledenportaal.wsgi"])
     app = WSGIApplication()  # parses argv and loads the file the way `gunicorn -c` does
     return app.cfg
 

@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
-import portal.urls
+import ledenportaal.urls
 from knowledge.demo import minimal_pdf
 from knowledge.models import KnowledgeItemDocument
 from memberhub.models import OrganisationAccess
@@ -248,13 +248,13 @@ def test_original_of_an_unused_image_is_for_its_organisation(client, roles, acce
 
 @pytest.fixture
 def debug_urls(settings):
-    """The URLs as in development: portal/urls.py adds the media route only with DEBUG."""
+    """The URLs as in development: ledenportaal/urls.py adds the media route only with DEBUG."""
     settings.DEBUG = True
-    importlib.reload(portal.urls)
+    importlib.reload(ledenportaal.urls)
     clear_url_caches()
     yield
     settings.DEBUG = False
-    importlib.reload(portal.urls)
+    importlib.reload(ledenportaal.urls)
     clear_url_caches()
 
 

@@ -14,7 +14,7 @@ def run_manage(*args, **env):
     environment = {k: v for k, v in os.environ.items()
                    if k in {"PATH", "HOME", "LANG", "DATABASE_URL", "VIRTUAL_ENV", "TMPDIR"}}
     environment.update(env)
-    environment["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
+    environment["DJANGO_SETTINGS_MODULE"] = "ledenportaal.settings.production"
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment,
         capture_output=True, text=True, timeout=120,

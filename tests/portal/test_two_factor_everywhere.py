@@ -102,16 +102,28 @@ def attempt_everything(client, live_b, members_item, mailing, registration, docu
     }
 
 
-def test_password_only_gives_no_editor_rights_anywhere(
-        client, hub, privileged, live_b, members_item, past_registration, members_document,
-        django_capture_on_commit_callbacks):
-    news = make_news(hub, "Nieuws voor de mailing")
-    mailing = make_mailing(items=[news])
-    log_in_with_password(client, privileged)
+@pytest.fixture
+def log_in_and_attempt(client, hub, privileged, live_b, members_item, past_registration,
+                       members_document, django_capture_on_commit_callbacks):
+    """Log in with the password (and the second factor when asked), then try every editor
+    action; the answers by name, and the mailing that was tried."""
 
-    with django_capture_on_commit_callbacks(execute=True):
-        tried = attempt_everything(client, live_b, members_item, mailing, past_registration,
-                                   members_document)
+    def attempt(second_factor):
+        mailing = make_mailing(items=[make_news(hub, "Nieuws voor de mailing")])
+        log_in_with_password(client, privileged)
+        if second_factor:
+            confirm_second_factor(client, privileged)
+        with django_capture_on_commit_callbacks(execute=True):
+            tried = attempt_everything(client, live_b, members_item, mailing,
+                                       past_registration, members_document)
+        return tried, mailing
+
+    return attempt
+
+
+def test_password_only_gives_no_editor_rights_anywhere(
+        log_in_and_attempt, privileged, live_b, past_registration):
+    tried, mailing = log_in_and_attempt(second_factor=False)
 
     assert tried["document"].status_code == 403
     assert "Besloten verslag" in tried["document"].content.decode()  # the explaining page
@@ -143,16 +155,8 @@ def test_password_only_gives_no_editor_rights_anywhere(
 
 
 def test_after_the_second_factor_the_same_actions_work(
-        client, hub, privileged, live_b, members_item, past_registration, members_document,
-        django_capture_on_commit_callbacks):
-    news = make_news(hub, "Nieuws voor de mailing")
-    mailing = make_mailing(items=[news])
-    log_in_with_password(client, privileged)
-    confirm_second_factor(client, privileged)
-
-    with django_capture_on_commit_callbacks(execute=True):
-        tried = attempt_everything(client, live_b, members_item, mailing, past_registration,
-                                   members_document)
+        log_in_and_attempt, live_b, past_registration):
+    tried, mailing = log_in_and_attempt(second_factor=True)
 
     assert tried["document"].status_code == 200
     assert b"".join(tried["document"].streaming_content).startswith(b"%PDF")

@@ -4,19 +4,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-# Each module has ``load(context)``: it adds its demo content idempotently and may put
-# what later steps need into ``context`` (a dict that starts with the site structure).
-DEMO_STEPS = [
-    "portal.demo",
-    "memberhub.demo",
-    "learninglines.demo",
-    "learninglines.demo_links",  # links organisation pages to the learning lines
-    "knowledge.demo",
-    "mailings.demo",
-]
-
 
 class Command(BaseCommand):
+    """The steps, in order, are the project's choice: ``PORTAL_DEMO_STEPS`` in
+    ledenportaal/settings/base.py (the core app names no feature app)."""
+
     help = "Load idempotent demo content and demo accounts (never in production)."
 
     def add_arguments(self, parser):
@@ -38,7 +30,7 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             context = dict(ensure_site_structure())
-            for step in DEMO_STEPS:
+            for step in settings.PORTAL_DEMO_STEPS:
                 import_module(step).load(context)
                 self.stdout.write(f"  {step}: done")
         self.stdout.write(self.style.SUCCESS("Demo content ready. Demo logins are in README.md."))

@@ -18,17 +18,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from memberhub.forms import PortalAuthenticationForm, PortalPasswordResetForm
+from memberhub.selectors import is_member
 from portal.access import members_only_target
 from portal.cache import cache_safely
-from portal.editor_rights import has_editor_role
+from portal.permissions import has_editor_role
 
 RESET_KEY_PREFIX = "portal:password-reset"
 
 
 def landing_url_after_login(user):
     """Where someone goes after login when no ``next`` says otherwise."""
-    from memberhub.selectors import is_member
-
     if has_editor_role(user) and not is_member(user):
         return reverse("wagtailadmin_home")
     return resolve_url(settings.LOGIN_REDIRECT_URL)

@@ -1,9 +1,21 @@
-"""Actions on the portal shell: the groups every installation needs."""
+"""The core's permission rules, in one place: views, hooks and templates ask these.
+
+- Roles: :func:`has_editor_role` (editor or administrator by account) and
+  :func:`has_editor_rights` (may act as one now: after the second factor,
+  portal/editor_rights.py).
+- Groups: :func:`ensure_groups` creates Members and Editors and grants Editors their page,
+  collection and model permissions; it runs after every migrate
+  (``portal.signal_handlers.after_all_migrations``), so permissions of models added later
+  are granted too. Feature apps grant anything beyond this themselves (e.g.
+  mailings/signal_handlers.py).
+- Who may see a page is not here: that is the one visibility rule, portal/visibility.py.
+"""
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+from portal.editor_rights import editor_rights_withheld
 from portal.visibility import EDITORS_GROUP_NAME, MEMBERS_GROUP_NAME
 
 EDITOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock", "bulk_delete"]
@@ -19,6 +31,21 @@ EDITOR_EXTRA_PERMISSIONS = [
     ("wagtailredirects", "change_redirect"),
     ("wagtailredirects", "delete_redirect"),
 ]
+
+
+def has_editor_role(user):
+    """Editor or administrator by account, whether or not the second factor is confirmed."""
+    if not user.is_authenticated:
+        return False
+    if editor_rights_withheld(user):
+        return True
+    return user.is_superuser or user.groups.filter(name=EDITORS_GROUP_NAME).exists()
+
+
+def has_editor_rights(user):
+    """Editor or administrator who may act as one now: the second factor is confirmed in
+    this session (or not required)."""
+    return not editor_rights_withheld(user) and has_editor_role(user)
 
 
 def ensure_groups():

@@ -8,8 +8,8 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from memberhub.accounts import PortalLoginView, PortalPasswordResetView
 from memberhub.feeds import agenda_ics
-from portal.accounts import PortalLoginView, PortalPasswordResetView
 from portal.admin_scoping import ScopedPageChooserBrowseView, ScopedPageTypesUsageReportView
 from portal.api import api_router
 from portal.media_views import serve_document, serve_image_original, serve_rendition

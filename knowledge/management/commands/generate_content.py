@@ -6,6 +6,9 @@ Organisations with their pages, knowledge items, sessions with registrations, ne
 impact stories, vacancies and events, spread over the learning lines, tracks, themes
 and years. Pages are written in bulk (portal.bulk) so 100k pages take minutes, not
 hours; run `manage.py search_index rebuild` afterwards. Never in production.
+
+It lives in knowledge, the app on top of the layers (docs/architecture.md), because it
+makes pages of every app below it (memberhub, learninglines, portal).
 """
 
 import random
@@ -21,9 +24,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.text import slugify
 
+from knowledge.management.commands._vocabulary import FIELD as FIELD_WORDS
+from knowledge.management.commands._vocabulary import WORDS
 from portal.bulk import bulk_add_children
-from portal.management.commands._vocabulary import FIELD as FIELD_WORDS
-from portal.management.commands._vocabulary import WORDS
 
 # Zipf-like weights: the n-th word is drawn about 1/n as often as the first.
 WORD_WEIGHTS = list(accumulate(1 / rank for rank in range(1, len(WORDS) + 1)))

@@ -105,7 +105,19 @@ AUTHENTICATION_BACKENDS = [
     "portal.editor_rights.EditorRightsBackend",
 ]
 
-ROOT_URLCONF = "portal.urls"
+# `manage.py load_demo`: modules with ``load(context)``, run in this order; each adds its
+# demo content idempotently and may put what later steps need into ``context`` (a dict
+# that starts with the site structure).
+PORTAL_DEMO_STEPS = [
+    "portal.demo",
+    "memberhub.demo",
+    "learninglines.demo",
+    "learninglines.demo_links",  # links organisation pages to the learning lines
+    "knowledge.demo",
+    "mailings.demo",
+]
+
+ROOT_URLCONF = "ledenportaal.urls"
 
 TEMPLATES = [
     {
@@ -125,7 +137,7 @@ TEMPLATES = [
     },
 ]
 
-WSGI_APPLICATION = "portal.wsgi.application"
+WSGI_APPLICATION = "ledenportaal.wsgi.application"
 
 # Database: SQLite file by default, anything dj-database-url understands otherwise.
 DATABASES = {
@@ -185,7 +197,7 @@ LOGIN_REDIRECT_URL = "memberhub:mijn"
 LOGOUT_REDIRECT_URL = "/"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 # Password-reset e-mails per address and per client address within the window
-# (portal/accounts.py; counted in the cache).
+# (memberhub/accounts.py; counted in the cache).
 PASSWORD_RESET_LIMIT_PER_ADDRESS = int(env("PASSWORD_RESET_LIMIT_PER_ADDRESS", "3"))
 PASSWORD_RESET_LIMIT_PER_CLIENT = int(env("PASSWORD_RESET_LIMIT_PER_CLIENT", "10"))
 PASSWORD_RESET_WINDOW_SECONDS = int(env("PASSWORD_RESET_WINDOW_SECONDS", "3600"))

@@ -26,6 +26,16 @@ def site_structure(db):
 
 
 @pytest.fixture
+def demo(db):
+    """The content of ``manage.py load_demo`` (run once per process, then copied back:
+    tests/demo_copy.py). It replaces the whole database content, so no other data
+    fixture may come before it. Its ``sent`` are the e-mails load_demo sent."""
+    from tests.demo_copy import demo_content
+
+    return demo_content("atomic")
+
+
+@pytest.fixture
 def organisation(db):
     return OrganisationFactory(name="Stichting Alfa")
 

@@ -33,9 +33,11 @@ def browser():
 
 @pytest.fixture
 def demo_site(transactional_db):
-    from django.core.management import call_command
+    """The demo content, committed for the live server (``load_demo`` once per process,
+    then copied back: tests/demo_copy.py); pytest-django empties the tables afterwards."""
+    from tests.demo_copy import demo_content
 
-    call_command("load_demo")
+    return demo_content("committed")
 
 
 @pytest.fixture

@@ -12,10 +12,18 @@ Two copies are kept because the two kinds of test see different results of the c
 in a test's transaction nothing is committed, so ``transaction.on_commit`` work (search
 documents, notifications) does not run; a transactional test commits and it does.
 
-Files (images, documents) stay on disk under MEDIA_ROOT, where the real run wrote them.
+The copy is shared by the test processes of one run (pytest-xdist workers): the first
+to need it makes it under a file lock, the others read it from the run's temporary
+directory. A copy is the whole content of every table, ids and content types included,
+so it is the same database wherever it is put back; PostgreSQL's id sequences are then
+moved past the highest id. Files (images, documents) stay on disk under MEDIA_ROOT, where
+the real run wrote them.
 """
 
+import fcntl
+import pickle  # nosec B403 (a file this test run writes and reads itself)
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.apps import apps
 from django.core import mail
@@ -38,18 +46,28 @@ class DemoCopy:
 _copies = {}
 
 
-def demo_content(kind):
+def demo_content(kind, directory):
     """Demo content in the test database: made by ``load_demo`` the first time in this
-    process for ``kind`` ("atomic" or "committed"), put back from the copy afterwards.
-    Returns the DemoCopy (its ``sent`` are the e-mails ``load_demo`` sent)."""
+    test run for ``kind`` ("atomic" or "committed"), put back from the copy afterwards
+    (``directory`` holds the copy shared by the run's processes). Returns the DemoCopy
+    (its ``sent`` are the e-mails ``load_demo`` sent: subject and recipients)."""
     copy = _copies.get(kind)
     if copy is None:
-        outbox_before = len(mail.outbox)
-        call_command("load_demo", verbosity=0)
-        copy = DemoCopy(tables=_dump(), sent=list(mail.outbox[outbox_before:]))
+        path = Path(directory) / f"demo-{kind}-{connection.vendor}.pickle"
+        with open(path.with_suffix(".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # another process may be making it now
+            if path.exists():
+                copy = pickle.loads(path.read_bytes())  # noqa: S301  # nosec B301
+            else:
+                outbox_before = len(mail.outbox)
+                call_command("load_demo", verbosity=0)
+                copy = DemoCopy(tables=_dump(), sent=[
+                    (message.subject, message.to) for message in mail.outbox[outbox_before:]])
+                path.write_bytes(pickle.dumps(copy))
+                _copies[kind] = copy
+                return copy
         _copies[kind] = copy
-    else:
-        _restore(copy)
+    _restore(copy)
     return copy
 
 

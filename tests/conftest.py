@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.contrib.auth.models import Group
 
@@ -23,6 +25,24 @@ def site_structure(db):
     from portal.site_structure import ensure_site_structure
 
     return ensure_site_structure()
+
+
+@pytest.fixture(scope="session")
+def demo_copy_directory(tmp_path_factory):
+    """Where the run's processes share the demo copy: the run's temporary directory
+    (under pytest-xdist the parent of each worker's own)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture
+def demo(db, demo_copy_directory):
+    """The content of ``manage.py load_demo`` (run once per test run, then copied back:
+    tests/demo_copy.py). It replaces the whole database content, so no other data
+    fixture may come before it. Its ``sent`` are the e-mails load_demo sent."""
+    from tests.demo_copy import demo_content
+
+    return demo_content("atomic", demo_copy_directory)
 
 
 @pytest.fixture

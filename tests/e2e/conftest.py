@@ -32,10 +32,12 @@ def browser():
 
 
 @pytest.fixture
-def demo_site(transactional_db):
-    from django.core.management import call_command
+def demo_site(transactional_db, demo_copy_directory):
+    """The demo content, committed for the live server (``load_demo`` once per test run,
+    then copied back: tests/demo_copy.py); pytest-django empties the tables afterwards."""
+    from tests.demo_copy import demo_content
 
-    call_command("load_demo")
+    return demo_content("committed", demo_copy_directory)
 
 
 @pytest.fixture

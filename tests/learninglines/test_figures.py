@@ -4,7 +4,6 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command
 
 from learninglines.models import Evaluation, Registration, SessionPage
 from learninglines.selectors import figures
@@ -139,9 +138,8 @@ def test_session_registrations_admin_bulk_attendance_and_csv(client, fixed, edit
     assert csv.status_code == 200 and no_show.user.email in csv.content.decode("utf-8-sig")
 
 
-def test_demo_figures_match_hand_calculation(db):
+def test_demo_figures_match_hand_calculation(demo):
     """load_demo gives real numbers, some above and some below target (see demo.py)."""
-    call_command("load_demo")
     data = figures.participation(2026)
     assert data["active_organisations"] == 9
     lines = {row.label: row.organisations for row in data["per_line"]}

@@ -39,9 +39,8 @@ def assert_own_image(client, html):
         PillowImage.open(io.BytesIO(body)).verify()
 
 
-def test_demo_pictures_and_texts_as_a_visitor_sees_them(client):
-    # load_demo twice: the images are made once (idempotent).
-    call_command("load_demo")
+def test_demo_pictures_and_texts_as_a_visitor_sees_them(client, demo):
+    # load_demo twice (the demo fixture is its first run): the images are made once.
     images_before = get_image_model().objects.count()
     call_command("load_demo")
     assert get_image_model().objects.count() == images_before

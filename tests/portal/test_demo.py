@@ -16,8 +16,7 @@ def snapshot():
 
 
 @pytest.mark.django_db
-def test_load_demo_is_idempotent_and_complete():
-    call_command("load_demo")
+def test_load_demo_is_idempotent_and_complete(demo):
     first = snapshot()
     call_command("load_demo")
     assert snapshot() == first
@@ -37,19 +36,17 @@ def test_load_demo_is_idempotent_and_complete():
 
 
 @pytest.mark.django_db
-def test_demo_logins_work(client):
-    call_command("load_demo")
+def test_demo_logins_work(client, demo):
     assert client.login(username="lid@example.org", password="Demo-lid-2026")
     assert client.get("/mijn/").status_code == 200
 
 
 @pytest.mark.django_db
-def test_readme_names_every_demo_participant_login(client):
+def test_readme_names_every_demo_participant_login(client, demo):
     """Every deelnemer1@<slug> account load_demo makes is listed in the README, and logs in."""
     import re
     from pathlib import Path
 
-    call_command("load_demo")
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     listed = set(re.findall(r"`([a-z0-9-]+)`", readme.split("## Demo logins")[1]
                             .split("## Configuration")[0]))

@@ -7,7 +7,6 @@ import re
 from collections import defaultdict
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page
 
 from knowledge.models import KnowledgeItemPage
@@ -65,8 +64,7 @@ def demo_pages():
     return [page.specific for page in Page.objects.filter(depth__gt=1).order_by("path")]
 
 
-def test_every_demo_text_is_its_own():
-    call_command("load_demo")
+def test_every_demo_text_is_its_own(demo):
     pages = demo_pages()
     assert len(pages) > 80
     last_sentence = defaultdict(list)
@@ -92,10 +90,9 @@ def test_every_demo_text_is_its_own():
     assert {p: w for p, w in paragraph_on.items() if len(w) > 1} == {}
 
 
-def test_knowledge_items_and_learning_lines_have_their_own_text():
+def test_knowledge_items_and_learning_lines_have_their_own_text(demo):
     """Not only the summary: each knowledge item, learning line and working group, in
     Dutch and in English, has a body of its own."""
-    call_command("load_demo")
     for model in (KnowledgeItemPage, LearningLinePage, WorkingGroupPage):
         pages = list(model.objects.all())
         assert pages, model

@@ -293,15 +293,12 @@ def test_document_without_file_name_match_for_other_roles(client, kennisbank, ro
     assert served(get(client, roles["member_b"], doc_url(document)))
 
 
-def test_demo_members_only_documents_are_protected(client):
+def test_demo_members_only_documents_are_protected(client, demo):
     """After `manage.py load_demo`, the political monitor editions, the draft code of
     conduct and the self-evaluation form download for members only."""
-    from django.core.management import call_command
-
     from knowledge.models import KnowledgeItemPage
     from memberhub.models import User
 
-    call_command("load_demo")
     restricted = [item for item in KnowledgeItemPage.objects.live() if item.requires_membership]
     documents = [attachment.document for item in restricted
                  for attachment in item.attachments.all()]

@@ -1,17 +1,11 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 EXTERNAL_ASSET = re.compile(
     r"""<(?:link|script|img|iframe|source|video|audio)\b[^>]*?(?:src|href)=["'](?:https?:)?//""",
     re.IGNORECASE,
 )
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo")
 
 
 @pytest.mark.django_db

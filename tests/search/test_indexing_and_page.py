@@ -114,12 +114,11 @@ def test_search_log_is_for_editors_only(client, site_structure, editor, member):
 
 
 @pytest.mark.django_db
-def test_batched_rebuild_builds_what_single_updates_build():
+def test_batched_rebuild_builds_what_single_updates_build(demo):
     """A rebuild loads relations, parents and privacy per batch; the documents must be
     exactly those built page by page (as publishing does)."""
     from search.documents import build_document, iter_documents, searchable_models
 
-    call_command("load_demo")
     batched = {data["key"]: data for batch in iter_documents(batch_size=7) for data in batch}
     single = {}
     for model in searchable_models():

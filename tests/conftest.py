@@ -20,11 +20,26 @@ def empty_cache():
     yield
 
 
-@pytest.fixture
-def site_structure(db):
-    from portal.site_structure import ensure_site_structure
+@pytest.fixture(autouse=True)
+def database_writes():
+    """Notes whether the test wrote to the database (tests/structure_copy.py)."""
+    from django.db import connection
 
-    return ensure_site_structure()
+    from tests.structure_copy import WriteTracker
+
+    tracker = WriteTracker()
+    connection.execute_wrappers.append(tracker)
+    yield tracker
+    connection.execute_wrappers.remove(tracker)
+
+
+@pytest.fixture
+def site_structure(db, database_writes):
+    """What portal.site_structure.ensure_site_structure makes and returns (made once per
+    test process, then copied back: tests/structure_copy.py)."""
+    from tests.structure_copy import site_structure
+
+    return site_structure(database_writes)
 
 
 @pytest.fixture(scope="session")

@@ -11,9 +11,11 @@ rows back instead: the same content, ids included, in the test's own transaction
 The copy is only used where it is exactly what the real run would make: in a test's
 transaction (not in a transactional test, where commits run ``on_commit`` work), with the
 database search backend (an external engine's documents are not in the tables), when the
-test has written nothing to the database before (no other fixture's rows to lose) and the
+test has written nothing to the database before (no other fixture's rows to lose), the
 row count of every table is still the one the copy was made from (no flush by an earlier
-transactional test). Otherwise the fixture runs ``ensure_site_structure`` as before.
+transactional test), and no setting differs from the test settings (a test that
+queues tasks instead of running them, say, sees what the real run queues). Otherwise the
+fixture runs ``ensure_site_structure`` as before.
 """
 
 from django.conf import settings
@@ -25,7 +27,7 @@ from tests.demo_copy import DemoCopy, _dump, _quote, _restore, _tables
 # Statements that change no row; anything else counts as a write.
 READ_ONLY = ("SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "PRAGMA", "SET", "SHOW")
 
-_copy = {}
+_copies = {}  # the row counts before: the copy
 
 
 class WriteTracker:
@@ -49,9 +51,22 @@ def _row_counts():
         return dict(zip(tables, cursor.fetchone(), strict=True))
 
 
+def _settings_state(holder):
+    return {name: repr(getattr(holder, name)) for name in dir(holder) if name.isupper()}
+
+
+def _settings_as_configured():
+    """No setting overridden (pytest-django's ``settings``, ``override_settings``) to a
+    value other than the test settings' own."""
+    base = settings._wrapped
+    while hasattr(base, "default_settings"):  # an override: UserSettingsHolder
+        base = base.default_settings
+    return base is settings._wrapped or _settings_state(settings) == _settings_state(base)
+
+
 def _usable(tracker):
     return (connection.in_atomic_block and tracker is not None and not tracker.wrote
-            and settings.PORTAL_SEARCH_BACKEND == "database")
+            and settings.PORTAL_SEARCH_BACKEND == "database" and _settings_as_configured())
 
 
 def _references(structure):
@@ -79,16 +94,15 @@ def site_structure(tracker):
 
     if not _usable(tracker):
         return ensure_site_structure()
-    counts = _row_counts()
-    if _copy:
-        if _copy["counts"] == counts:
-            _restore(_copy["tables"])
-            return _objects(_copy["references"])
-        return ensure_site_structure()
+    start = repr(sorted(_row_counts().items()))  # the database the copy starts from
+    copy = _copies.get(start)
+    if copy is not None:
+        _restore(copy["tables"])
+        return _objects(copy["references"])
     outbox_before = len(mail.outbox)
     structure = ensure_site_structure()
     if len(mail.outbox) == outbox_before:  # it sent nothing a copy could not send again
-        _copy.update(counts=counts, tables=DemoCopy(tables=_dump()),
-                     references=_references(structure))
+        _copies[start] = {"tables": DemoCopy(tables=_dump()),
+                          "references": _references(structure)}
     return structure
 

@@ -23,6 +23,10 @@ PORT ?= 8000
 serve: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo --if-empty
+# The scheduler (digests, evaluation invitations, ...) runs beside the server and
+# stops with it; --run-now runs every job once at start, so its work shows at once.
+	PORT=$(PORT) $(BIN)/python manage.py run_scheduler --run-now & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # PostgreSQL and Redis on 127.0.0.1 (Debian packages, installed when missing; needs root).

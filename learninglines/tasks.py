@@ -1,8 +1,9 @@
 """Background work for learning lines (django-tasks).
 
-Nothing enqueues these yet: they are kept for the scheduler of the year plan, which is to
-run them on a schedule. Until then ``manage.py send_evaluation_invitations`` does the same
-work (docs/learninglines.md, "Background work").
+The scheduler (``manage.py run_scheduler``, portal/periodic.py) runs these on the
+schedules registered in learninglines/wagtail_hooks.py; ``manage.py
+send_evaluation_invitations`` and ``manage.py anonymise_registrations`` do the same work by
+hand (docs/learninglines.md, "Background work").
 """
 
 from django_tasks import task
@@ -13,3 +14,10 @@ def send_evaluation_invitations_task():
     from learninglines.services import send_evaluation_invitations
 
     return send_evaluation_invitations()
+
+
+@task()
+def anonymise_registrations_task():
+    from learninglines.privacy import anonymise_old_registrations
+
+    return anonymise_old_registrations()

@@ -61,3 +61,16 @@ def erase_learning_data(user):
     from learninglines.privacy import erase
 
     erase(user)
+
+
+@hooks.register("register_periodic_jobs")
+def learninglines_periodic_jobs():
+    from learninglines.tasks import anonymise_registrations_task, send_evaluation_invitations_task
+    from portal.periodic import PeriodicJob
+
+    return [
+        PeriodicJob("learninglines.evaluation_invitations", _("Evaluation invitations"),
+                    send_evaluation_invitations_task, "0 * * * *"),
+        PeriodicJob("learninglines.retention", _("Remove people from old registrations"),
+                    anonymise_registrations_task, "30 3 * * *"),
+    ]

@@ -12,8 +12,8 @@ def send_mailing_task(mailing_id):
 
 @task()
 def send_digests_task():
-    """The weekly digests. Nothing enqueues this yet (`manage.py send_digests` runs them);
-    kept for the year-plan scheduler (docs/mailings.md, "Scheduled work")."""
+    """The weekly digests, run by the scheduler (mailings/wagtail_hooks.py; by hand:
+    `manage.py send_digests`; docs/mailings.md, "Scheduled work")."""
     from mailings.digests import send_digests
 
     return send_digests()
@@ -24,3 +24,11 @@ def notify_published_task(page_id):
     from mailings.digests import notify_published
 
     return notify_published(page_id)
+
+
+@task()
+def resume_mailings_task():
+    """Continue mailings whose sending stopped (by hand: `manage.py send_mailings`)."""
+    from mailings.sending import resume_unfinished_mailings
+
+    return resume_unfinished_mailings()

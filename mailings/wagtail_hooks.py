@@ -145,3 +145,19 @@ def export_subscriptions(user):
 @hooks.register("register_personal_data_erasure")
 def erase_subscriptions(user):
     services.erase_personal_data(user)
+
+
+# --- Scheduled work (portal/periodic.py) ---------------------------------------------
+
+
+@hooks.register("register_periodic_jobs")
+def mailings_periodic_jobs():
+    from mailings.tasks import resume_mailings_task, send_digests_task
+    from portal.periodic import PeriodicJob
+
+    return [
+        PeriodicJob("mailings.digests", gettext_lazy("Weekly digests"), send_digests_task,
+                    "0 7 * * mon"),
+        PeriodicJob("mailings.resume_mailings", gettext_lazy("Resume interrupted mailings"),
+                    resume_mailings_task, "*/10 * * * *"),
+    ]

@@ -276,3 +276,32 @@ class QueuedEmail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.to} ({self.status})"
+
+
+# --- Scheduled work (portal/periodic.py, manage.py run_scheduler) ------------------
+
+
+class ScheduledJob(models.Model):
+    """How one periodic job went: written by the scheduler (enqueued, next run) and by
+    the task that runs it (started, finished, outcome). Editors read it in the admin."""
+
+    name = models.CharField(_("job"), max_length=100, unique=True)
+    last_enqueued_at = models.DateTimeField(_("last started by the scheduler"), null=True,
+                                            blank=True)
+    next_run_at = models.DateTimeField(_("next run"), null=True, blank=True)
+    last_started_at = models.DateTimeField(_("last run started"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("last run finished"), null=True, blank=True)
+    running = models.BooleanField(_("running"), default=False)
+    last_succeeded = models.BooleanField(_("last run succeeded"), null=True, blank=True)
+    last_result = models.CharField(_("last result"), max_length=200, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    success_count = models.PositiveIntegerField(_("successful runs"), default=0)
+    failure_count = models.PositiveIntegerField(_("failed runs"), default=0)
+
+    class Meta:
+        verbose_name = _("scheduled job")
+        verbose_name_plural = _("scheduled jobs")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

@@ -68,3 +68,39 @@ def page_chooser_without_other_organisations_drafts(pages, request):
     from portal.admin_scoping import narrow_page_chooser
 
     return narrow_page_chooser(pages, request)
+
+
+# --- Scheduled work (portal/periodic.py) ---------------------------------------------
+
+
+@hooks.register("register_periodic_jobs")
+def portal_periodic_jobs():
+    from portal.mail import retry_due_emails_task
+    from portal.periodic import PeriodicJob
+    from portal.tasks import publish_scheduled_task
+
+    return [
+        PeriodicJob("portal.queued_emails", _("Retry queued e-mails"),
+                    retry_due_emails_task, "*/5 * * * *"),
+        PeriodicJob("portal.publish_scheduled", _("Scheduled publishing and expiry"),
+                    publish_scheduled_task, "*/5 * * * *"),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_scheduled_work_url():
+    from django.urls import path
+
+    from portal.periodic_admin import scheduled_work
+
+    return [path("reports/scheduled-work/", scheduled_work, name="portal_scheduled_work")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_scheduled_work_menu_item():
+    from django.urls import reverse
+
+    from portal.periodic_admin import ScheduledWorkMenuItem
+
+    return ScheduledWorkMenuItem(_("Scheduled work"), reverse("portal_scheduled_work"),
+                                 icon_name="time", order=710)

@@ -78,3 +78,11 @@ def schedule_subtree_update(page, withdraw=False):
     if withdraw:
         service.withdraw_pages(ids)
     schedule_update(ids)
+
+
+@task()
+def catch_up_task():
+    """Replay index updates the engine missed (by hand: `manage.py search_index update`)."""
+    from search import service
+
+    return service.catch_up()

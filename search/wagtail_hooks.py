@@ -36,3 +36,12 @@ class SearchLogMenuItem(MenuItem):
 def register_search_log_menu_item():
     return SearchLogMenuItem(_("Search log"), reverse("portal_search_log"), icon_name="search",
                              order=700)
+
+
+@hooks.register("register_periodic_jobs")
+def search_periodic_jobs():
+    from portal.periodic import PeriodicJob
+    from search.tasks import catch_up_task
+
+    return [PeriodicJob("search.catch_up", _("Search index catch-up"), catch_up_task,
+                        "*/10 * * * *")]

@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
+from portal.email_layout import html_from_text
 from portal.models import QueuedEmail
 
 logger = logging.getLogger(__name__)
@@ -65,8 +66,11 @@ def queue_email(to, subject, text, html="", *, headers=None, attachments=None, c
     """Store one e-mail and send it after the surrounding transaction commits.
 
     With a ``dedupe_key`` that was queued before, nothing new is stored and the existing
-    record is returned, so repeating a job never sends twice.
+    record is returned, so repeating a job never sends twice. Without ``html`` the HTML
+    part is made from the text in the e-mail layout (portal/email_layout.py).
     """
+    if not html:
+        html = html_from_text(subject, text)
     encoded = [
         {"filename": name, "mimetype": mimetype,
          "content": base64.b64encode(content if isinstance(content, bytes)

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "learninglines",
     "search",
     "mailings",
+    "servicedesk",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

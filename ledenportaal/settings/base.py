@@ -116,6 +116,7 @@ PORTAL_DEMO_STEPS = [
     "learninglines.demo_links",  # links organisation pages to the learning lines
     "knowledge.demo",
     "mailings.demo",
+    "servicedesk.demo",
 ]
 
 ROOT_URLCONF = "ledenportaal.urls"

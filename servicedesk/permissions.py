@@ -2,17 +2,13 @@
 ask.
 
 - Staff (the association's staff: ``servicedesk.answer_question``, given to Editors after
-  every migrate) see and answer every question in the Wagtail admin.
+  every migrate) see and answer every question in the Wagtail admin (the viewset's
+  permission policy, servicedesk/admin.py, asks :func:`is_staff_of_desk`).
 - A member asks for, and sees the questions of, the active organisations they belong to;
   never another organisation's. A visitor sees nothing.
 """
 
-from wagtail.permission_policies import ModelPermissionPolicy
-
 from memberhub.selectors import active_memberships
-from servicedesk.models import Question
-
-question_permission_policy = ModelPermissionPolicy(Question)
 
 
 def is_staff_of_desk(user):

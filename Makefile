@@ -40,13 +40,13 @@ test: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/bandit -q -r ledenportaal portal search memberhub knowledge learninglines mailings -x "*/migrations/*"
+	$(BIN)/bandit -q -r ledenportaal portal search memberhub knowledge learninglines mailings servicedesk -x "*/migrations/*"
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 # Regenerate the message catalogues after changing translatable strings (needs GNU gettext).
 # The project catalogue covers portal/ and templates/; each app keeps its own in <app>/locale.
-APPS := knowledge learninglines memberhub search mailings
+APPS := knowledge learninglines memberhub search mailings servicedesk
 messages: install
 	$(BIN)/python manage.py makemessages -l nl --no-obsolete --ignore=.venv --ignore=tests \
 		--ignore=bench --ignore=static_collected $(addprefix --ignore=,$(APPS))

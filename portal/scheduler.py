@@ -20,7 +20,7 @@ from datetime import datetime
 
 from apscheduler.executors.debug import DebugExecutor
 from apscheduler.schedulers.base import STATE_STOPPED, BaseScheduler
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.utils import timezone
 
 from portal import periodic
@@ -30,13 +30,21 @@ logger = logging.getLogger(__name__)
 MAX_WAIT_SECONDS = 3600  # wake at least hourly (clock changes, a changed record)
 
 
+def _fresh_connections():
+    """Drop database connections that broke or outlived CONN_MAX_AGE, as Django does
+    around each request: the scheduler runs for weeks. Not inside a transaction (a test's:
+    closing would end it)."""
+    if not connection.in_atomic_block:
+        close_old_connections()
+
+
 def _run(name):
     """The callable APScheduler runs at a job's time (in the scheduler's thread)."""
-    close_old_connections()
+    _fresh_connections()
     try:
         periodic.enqueue_job(name)
     finally:
-        close_old_connections()
+        _fresh_connections()
 
 
 class PortalScheduler(BaseScheduler):
@@ -97,7 +105,7 @@ class PortalScheduler(BaseScheduler):
         return wait
 
     def _record_next_runs(self):
-        close_old_connections()
+        _fresh_connections()
         for name, when in self.next_runs().items():
             if self._recorded.get(name) != when:
                 periodic.record_next_run(name, when)

@@ -59,6 +59,7 @@ def test_digests_and_evaluation_invitations_go_out_on_schedule(
         scheduler.run_due_jobs()
         [invitation] = emails("learninglines")
         assert invitation.to == member.email and "/evaluatie/" in invitation.body_text
+        assert "<h1" in invitation.body_html and "/evaluatie/" in invitation.body_html
         assert emails("mailings-digest") == []
 
         clock.move_to(datetime.datetime(2026, 3, 2, 6, 59, tzinfo=AMS))  # Monday morning

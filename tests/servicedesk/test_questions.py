@@ -251,3 +251,19 @@ def test_two_users_are_independent(client, organisation):
     assert "Stichting Beta" not in page
     client.post(ASK, form(second))
     assert Question.objects.get().organisation == second
+
+
+def test_the_desk_speaks_dutch_on_the_dutch_site(client, question, member):
+    client.force_login(member)
+    form_page = client.get("/mijn/vragen/").content.decode()
+    for dutch in ("Vraag het de gedeelde servicedesk", "Onderwerpgebied", "Juridisch",
+                  "Bijlage (niet verplicht)", "Vraag versturen"):
+        assert dutch in form_page
+    for english in ("Subject area", "Legal", "Send question", "Your question"):
+        assert english not in form_page
+    detail = client.get(f"/mijn/vragen/{question.pk}/").content.decode()
+    assert "Ontvangen" in detail and "Nog niet beantwoord" in detail
+    assert "Received" not in detail
+    [email] = QueuedEmail.objects.filter(category="servicedesk")
+    assert email.subject.startswith("Vraag ontvangen")
+    assert 'lang="nl"' in email.body_html and "Volg je vraag op Mijn portaal" in email.body_html

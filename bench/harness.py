@@ -247,10 +247,15 @@ def parse_wrk(output):
     return result
 
 
+# wrk gives up on an answer after this long (and counts a timeout): a slow page is
+# measured, not dropped (wrk's default is 2 s).
+WRK_TIMEOUT = 30
+
+
 def wrk_command(url, duration, token, connections=8, threads=2):
     return [shutil.which("wrk") or "wrk", f"-t{threads}", f"-c{connections}",
-            f"-d{duration}s", "--latency", "-H", f"{TOKEN_HEADER}: {token}",
-            "-s", str(LUA), url]
+            f"-d{duration}s", f"--timeout={WRK_TIMEOUT}s", "--latency",
+            "-H", f"{TOKEN_HEADER}: {token}", "-s", str(LUA), url]
 
 
 def measure(server, path, duration, label, connections=8, threads=2):
@@ -259,7 +264,7 @@ def measure(server, path, duration, label, connections=8, threads=2):
     token = f"{label}-{secrets.token_hex(6)}"
     output = subprocess.run(  # noqa: S603
         wrk_command(f"{server.base}{path}", duration, token, connections, threads),
-        capture_output=True, text=True, timeout=duration + 60, check=False)
+        capture_output=True, text=True, timeout=duration + WRK_TIMEOUT + 30, check=False)
     if output.returncode != 0:
         raise BenchError(f"wrk failed on {path}: {output.stderr or output.stdout}")
     result = parse_wrk(output.stdout)
@@ -271,6 +276,7 @@ def measure(server, path, duration, label, connections=8, threads=2):
                            result["server_non_2xx"] + result["socket_errors"])
     # wrk counts requests whose answer arrived; the server may have logged a few more
     # that wrk cut off at the end. Fewer in the log means someone else answered.
+    result["duration_s"] = duration
     if result["server_requests"] < result["requests"]:
         raise BenchError(f"{path}: wrk counted {result['requests']} answers, the server "
                          f"this run started logged {result['server_requests']}")
@@ -281,41 +287,63 @@ def measure(server, path, duration, label, connections=8, threads=2):
 class Settling:
     """The rule: repeat a measurement until the last ``window`` runs' req/s lie within
     ``tolerance`` of their median (at most ``max_runs`` runs); the figure is then that
-    median run. A measurement that never settles is kept, marked unsettled."""
+    median run. A measurement that never settles is kept, marked unsettled. A run that
+    got fewer than ``min_requests`` answers is too short to count: the next run is made
+    long enough for them (at most ``max_duration`` seconds)."""
 
     window: int = 3
     tolerance: float = 0.10
     max_runs: int = 6
+    min_requests: int = 50
+    max_duration: int = 60
     runs: list = field(default_factory=list)
 
+    def next_duration(self, duration):
+        """The length of the next run, from the answers of the last one."""
+        if not self.runs:
+            return duration
+        last = self.runs[-1]
+        if last["requests"] >= self.min_requests:
+            return last.get("duration_s", duration)
+        per_second = last["requests"] / last.get("duration_s", duration)
+        wanted = self.min_requests / per_second if per_second else self.max_duration
+        return int(min(self.max_duration, max(duration, 1 + wanted)))
+
+    def counted(self):
+        """Runs with enough answers (all runs when none has)."""
+        enough = [run for run in self.runs if run["requests"] >= self.min_requests]
+        return enough or self.runs
+
     def spread(self):
-        recent = [run["rps"] for run in self.runs[-self.window:]]
+        recent = [run["rps"] for run in self.counted()[-self.window:]]
         middle = statistics.median(recent)
         return (max(recent) - min(recent)) / middle if middle else float("inf")
 
     def settled(self):
-        return len(self.runs) >= self.window and self.spread() <= self.tolerance
+        enough = [run for run in self.runs if run["requests"] >= self.min_requests]
+        return len(enough) >= self.window and self.spread() <= self.tolerance
 
     def done(self):
         return self.settled() or len(self.runs) >= self.max_runs
 
     def result(self):
-        recent = sorted(self.runs[-self.window:], key=lambda run: run["rps"])
+        recent = sorted(self.counted()[-self.window:], key=lambda run: run["rps"])
         figure = dict(recent[len(recent) // 2])
         figure.update(
             settled=self.settled(), spread=round(self.spread(), 3), runs=len(self.runs),
             errors=sum(run["errors"] for run in self.runs),
             non_2xx=sum(run["non_2xx"] for run in self.runs),
             all_rps=[run["rps"] for run in self.runs],
+            enough_requests=self.runs[-1]["requests"] >= self.min_requests,
         )
         return figure
 
 
-def measure_settled(run_once, rule):
-    """Call ``run_once()`` (one measurement) until ``rule`` is done; its result."""
+def measure_settled(run_once, rule, duration):
+    """Call ``run_once(seconds)`` (one measurement) until ``rule`` is done; its result."""
     rule.runs = []
     while not rule.done():
-        rule.runs.append(run_once())
+        rule.runs.append(run_once(rule.next_duration(duration)))
     return rule.result()
 
 

@@ -39,7 +39,9 @@ def markdown(report):
         f"{' '.join(f'{value:.1f}' for value in report['load_average'])} at the start. "
         f"Each figure: the median of the last {settings['window']} runs of "
         f"{settings['duration']} s once they lie within {settings['tolerance']:.0%} of it "
-        f"(at most {settings['max_runs']} runs; \"~\": did not settle). Ratio: to a static "
+        f"(at most {settings['max_runs']} runs; \"~\": did not settle; a run with fewer "
+        f"than {settings.get('min_requests', '?')} answers does not count and the next "
+        f"lasts longer, up to {settings.get('max_duration', '?')} s). Ratio: to a static "
         "file of similar size (nearest power of two) in the same server run.")
     if report.get("failed"):
         lines.append(f"\n**The run failed:** {report['failed']}")

@@ -32,6 +32,7 @@ table.md. Needs Debian's `wrk` (`make bench-tools`). Everything stays on 127.0.0
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -180,7 +181,8 @@ def sizes_of(env, urls, log_dir, args, pages):
 
 def bench_mode(mode, env, urls, statics, log_dir, args, pages):
     """One server run: every URL, with the static files measured first and last."""
-    rule = Settling(window=args.window, tolerance=args.tolerance, max_runs=args.max_runs)
+    rule = Settling(window=args.window, tolerance=args.tolerance, max_runs=args.max_runs,
+                    min_requests=args.min_requests, max_duration=args.max_duration)
     redis_client = flush_redis(args.redis_url)
     server = start(dict(env, PAGE_CACHE_ENABLED="1" if mode == "cached" else "0"),
                    log_dir, f"gunicorn-{pages}-{mode}", args)
@@ -192,7 +194,7 @@ def bench_mode(mode, env, urls, statics, log_dir, args, pages):
             check_url(server, path)  # 200 from this server, right before measuring
             measure(server, path, args.warmup, f"{label}-warmup")
             return measure_settled(
-                lambda: measure(server, path, args.duration, label), rule)
+                lambda seconds: measure(server, path, seconds, label), rule, args.duration)
 
         for size, path in statics.items():
             static_runs[size] = [figure(path, f"static-{size}-start")]
@@ -250,6 +252,9 @@ def parse_args(argv=None):
     parser.add_argument("--window", type=int, default=3)
     parser.add_argument("--tolerance", type=float, default=0.10)
     parser.add_argument("--max-runs", type=int, default=6)
+    parser.add_argument("--min-requests", type=int, default=50,
+                        help="answers a run needs to count (else the next runs longer)")
+    parser.add_argument("--max-duration", type=int, default=60)
     parser.add_argument("--reuse", action="store_true",
                         help="reuse the database and index of an earlier run")
     parser.add_argument("--workdir", help="for SQLite files and static files")
@@ -260,6 +265,8 @@ def parse_args(argv=None):
 
 def main(argv=None):
     args = parse_args(argv)
+    # Stopped from outside: stop the servers too (the finally blocks), then leave.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if not any(os.access(Path(folder) / "wrk", os.X_OK)
                for folder in os.environ.get("PATH", "").split(os.pathsep)):
         sys.exit("wrk is needed: make bench-tools (apt-get install wrk)")

@@ -161,23 +161,44 @@ def test_redirects_measured_by_wrk_are_errors(server):
 # -- settling -----------------------------------------------------------------------
 
 
-def _runs(values):
-    return [{"rps": value, "errors": 0, "non_2xx": 0} for value in values]
+def fake_runs(rates):
+    """A measurement whose req/s follow ``rates``; it records the durations asked."""
+    rates, asked = iter(rates), []
+
+    def run_once(seconds):
+        asked.append(seconds)
+        rps = next(rates)
+        return {"rps": rps, "requests": int(rps * seconds), "duration_s": seconds,
+                "errors": 0, "non_2xx": 0}
+
+    return run_once, asked
 
 
 def test_a_figure_is_the_median_of_the_last_runs_once_they_agree():
-    values = iter([518, 217, 400, 410, 405, 900])
-    rule = Settling(window=3, tolerance=0.10, max_runs=6)
-    figure = harness.measure_settled(lambda: _runs([next(values)])[0], rule)
+    """518 then 217 req/s in two 5-second runs (seen here): not a figure yet."""
+    run_once, _asked = fake_runs([518, 217, 400, 410, 405, 900])
+    rule = Settling(window=3, tolerance=0.10, max_runs=6, min_requests=50)
+    figure = harness.measure_settled(run_once, rule, 5)
     assert figure["settled"] and figure["runs"] == 5 and figure["rps"] == 405
     assert figure["all_rps"] == [518, 217, 400, 410, 405]
 
 
 def test_a_figure_that_never_settles_is_marked():
-    values = iter([518, 217, 518, 217, 518, 217])
-    rule = Settling(window=3, tolerance=0.10, max_runs=6)
-    figure = harness.measure_settled(lambda: _runs([next(values)])[0], rule)
+    run_once, _asked = fake_runs([518, 217, 518, 217, 518, 217])
+    rule = Settling(window=3, tolerance=0.10, max_runs=6, min_requests=50)
+    figure = harness.measure_settled(run_once, rule, 5)
     assert not figure["settled"] and figure["runs"] == 6
+
+
+def test_runs_with_too_few_answers_do_not_count_and_the_next_runs_longer():
+    """A slow page gives 3 answers in 2 s: the next run lasts long enough for 50."""
+    run_once, asked = fake_runs([1.5, 1.5, 1.6, 1.5, 1.5])
+    rule = Settling(window=3, tolerance=0.10, max_runs=5, min_requests=50,
+                    max_duration=60)
+    figure = harness.measure_settled(run_once, rule, 2)
+    assert asked[0] == 2 and asked[1] >= 34
+    assert figure["settled"] and figure["runs"] == 4  # the 2-second run is not counted
+    assert figure["requests"] >= 50
 
 
 def test_the_static_file_is_of_similar_size():

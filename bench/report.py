@@ -23,7 +23,10 @@ def _cell(figure, static):
         return "– | – | – | –"
     mark = "" if figure["settled"] else "~"
     share = ratio(figure["rps"], static)
-    share = f"{mark}{share:.0%}" if share is not None else "–"
+    if share is not None:
+        share = f"{mark}{share:.1%}" if share < 0.1 else f"{mark}{share:.0%}"
+    else:
+        share = "–"
     return (f"{mark}{figure['rps']:.0f} | {share} | {figure.get('p50_ms', '–')} | "
             f"{figure.get('p95_ms', '–')}")
 

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: serve test install lint check messages clean services opensearch-start \
-	opensearch-stop opensearch-status opensearch-reset
+	opensearch-stop opensearch-status opensearch-reset bench-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,10 @@ opensearch-status:
 	$(OPENSEARCH) status
 opensearch-reset:
 	$(OPENSEARCH) reset
+
+# bench/run.py measures with wrk (Debian's package; needs root when missing).
+bench-tools:
+	command -v wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -7,6 +7,7 @@ set -euo pipefail
 need=()
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)  # bench/run.py and tests/bench
 if [ ${#need[@]} -gt 0 ]; then
     echo "== installing ${need[*]}"
     apt-get update -qq

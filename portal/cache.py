@@ -85,6 +85,10 @@ def purge_paths(paths):
 
 GLOBAL_GENERATION_KEY = "pagecache:gen:all"
 CONTENT_GENERATION_KEY = "portal:content:generation"  # see "Data computed from …" below
+# The search index's own generation: renewed by every index update (the search app bumps
+# it, also when only the search engine catches up), so search answers follow it.
+SEARCH_INDEX_GENERATION_KEY = "portal:search-index:generation"
+SEARCH_PREFIXES = ("/zoeken/", "/en/zoeken/")
 
 
 def purge_everything():
@@ -119,6 +123,8 @@ class AnonymousPageCacheMiddleware:
         keys = [GLOBAL_GENERATION_KEY, _generation_key(path)]
         if follows_content(path):
             keys.append(CONTENT_GENERATION_KEY)
+        if path.startswith(SEARCH_PREFIXES):
+            keys.append(SEARCH_INDEX_GENERATION_KEY)
         generations = cache_safely(lambda: cache.get_many(keys), None)
         if generations is None:
             return self.get_response(request)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from portal.searchable import NAME_PREFIX
 from search import service
+from search.caching import search_for
 
 # URL parameter -> facet name
 PARAMETERS = {
@@ -119,8 +120,8 @@ def search_view(request):
         return HttpResponsePermanentRedirect(_link_with_ids(request, filters))
     result = None
     if query:
-        result = service.search(query, request.user, filters=filters, sort=sort,
-                                page=_page_number(request))
+        result = search_for(request.user, query, filters=filters, sort=sort,
+                            page=_page_number(request))
         for hit in result.hits:
             hit.type_label = VALUE_LABELS["content_type"].get(hit.content_type, hit.content_type)
             hit.language_label = other_language_label(hit.language)

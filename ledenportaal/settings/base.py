@@ -313,8 +313,9 @@ OPENSEARCH_URL = env("OPENSEARCH_URL")
 # Index names of either engine start with this (ELASTICSEARCH_INDEX_PREFIX still read).
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", env("ELASTICSEARCH_INDEX_PREFIX", "portal_"))
 # When the engine fails, answer searches from the database backend (the tests switch
-# this off: there an engine error must fail the test).
-PORTAL_SEARCH_FALLBACK = True
+# this off: there an engine error must fail the test; so does bench/run.py, so that an
+# engine outage shows as errors instead of database-backend figures).
+PORTAL_SEARCH_FALLBACK = env_bool("PORTAL_SEARCH_FALLBACK", True)
 # Single updates wait for the engine's next refresh ("wait_for"); the tests use "true".
 PORTAL_SEARCH_REFRESH = "wait_for"
 # How long a search engine found unreachable is not tried again (search/outage.py).

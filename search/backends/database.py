@@ -26,6 +26,7 @@ from search.backends.base import (
     query_words,
 )
 from search.documents import FACETS
+from search.generation import bump_index_generation
 from search.models import SearchDocument, SearchFacetValue
 from search.stemming import word_forms
 
@@ -85,7 +86,9 @@ def fts5_match(words):
 
 
 def bump_vocabulary_version():
+    """Every change of the database index: its vocabulary and the index generation."""
     bump_generation(VOCABULARY_VERSION_KEY)
+    bump_index_generation()
 
 
 class DatabaseBackend(SearchBackend):

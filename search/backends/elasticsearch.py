@@ -9,7 +9,7 @@ import elastic_transport
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, dsl
 from elasticsearch.helpers import bulk
 
-from search.backends.engine import EngineBackend
+from search.backends.engine import OVERLOADED, EngineBackend
 
 
 class ElasticsearchBackend(EngineBackend):
@@ -22,9 +22,12 @@ class ElasticsearchBackend(EngineBackend):
         return Elasticsearch(url, request_timeout=timeout)
 
     def is_unavailable(self, error):
+        """Unreachable, failing (5xx) or overloaded (429: its queues are full; the client
+        has already retried): the engine is left alone for a while (search.outage)."""
         if isinstance(error, ConnectionError | elastic_transport.TransportError):
             return True
-        return isinstance(error, ApiError) and error.meta.status >= 500
+        return isinstance(error, ApiError) and (error.meta.status >= 500
+                                                or error.meta.status == OVERLOADED)
 
     def send_create(self, name, body):
         self.client.indices.create(index=name, **body)

@@ -25,6 +25,7 @@ from django.conf import settings
 
 from search.backends.base import Hit, SearchBackend, SearchRequest, SearchResult, highlight
 from search.documents import FACETS
+from search.generation import bump_index_generation
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,9 @@ SNIPPET_FIELDS = ("body", "body.nl", "body.en", "summary", "summary.nl", "summar
 TITLE_FIELDS = ("title", "title.nl", "title.en")
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
 SUGGEST_BELOW = 3  # offer a spelling suggestion when fewer results than this
+# HTTP 429: the engine's queues are full. Like a 5xx, it means "leave the engine alone for
+# a while" (search.outage), not "this one request was wrong".
+OVERLOADED = 429
 
 _clients = {}
 _clients_lock = threading.Lock()
@@ -341,6 +345,7 @@ class EngineBackend(SearchBackend):
             for item in upcoming:
                 if not _missing_index(item):
                     _raise_item_error(item)
+            bump_index_generation()  # what searches find changed (search/generation.py)
             return any(not _missing_index(item) for item in upcoming)
         raise RuntimeError("the search index could not be created")  # pragma: no cover
 
@@ -390,6 +395,7 @@ class EngineBackend(SearchBackend):
         except BaseException:
             self.delete_index(new_index)
             raise
+        bump_index_generation()  # the new index answers now
         if progress:
             progress(done, total)
         for index in old:
@@ -408,12 +414,18 @@ class EngineBackend(SearchBackend):
             self.delete_index(name)
 
     def status(self):
+        """The engine's state for /healthz: not ok when the cluster is red (a primary
+        shard is missing: searches fail or miss documents), which a ping would not tell."""
         client = self.require_client()
-        ok = bool(client.ping())
+        health = client.cluster.health()["status"]
+        ok = health in ("green", "yellow")
         count = 0
         if ok and self.alias_indices(alias_name()):
             count = client.count(index=alias_name())["count"]
-        return {"backend": self.name, "ok": ok, "documents": count}
+        result = {"backend": self.name, "ok": ok, "documents": count, "cluster": health}
+        if not ok:
+            result["detail"] = f"cluster {health}"
+        return result
 
     def search(self, request: SearchRequest) -> SearchResult:
         client = self.require_client()

@@ -8,7 +8,7 @@ import opensearchpy as dsl
 from opensearchpy import ConnectionError as EngineConnectionError
 from opensearchpy import OpenSearch, RequestError, TransportError, helpers
 
-from search.backends.engine import EngineBackend
+from search.backends.engine import OVERLOADED, EngineBackend
 
 
 class OpenSearchBackend(EngineBackend):
@@ -24,7 +24,7 @@ class OpenSearchBackend(EngineBackend):
         if isinstance(error, ConnectionError | EngineConnectionError):
             return True
         return isinstance(error, TransportError) and isinstance(error.status_code, int) \
-            and error.status_code >= 500
+            and (error.status_code >= 500 or error.status_code == OVERLOADED)
 
     def send_create(self, name, body):
         self.client.indices.create(index=name, body=body)

@@ -7,45 +7,17 @@ from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from elasticsearch import Elasticsearch
 from elasticsearch import dsl as es_dsl
 
 from search import service
-from search.backends import engine
 from search.backends.base import SearchRequest
 from search.backends.engine import build_mapping, build_search, to_source
 from search.models import PendingIndexUpdate
+from tests.search import recorded_es
 from tests.search.conftest import make_document
-from tests.search.recorded_es import RecordedNode, recorded
+from tests.search.recorded_es import ALIAS, INDEX
 
-URL = "http://recorded.invalid:9200"
-PREFIX = "portal_unit_"
-ALIAS = f"{PREFIX}documents"
-INDEX = f"{ALIAS}_initial"
-
-
-@pytest.fixture
-def es(settings):
-    """The elasticsearch backend configured, its shared client answering from the
-    recorded responses queued with ``es.expect(method, path, name, **placeholders)``."""
-    settings.PORTAL_SEARCH_BACKEND = "elasticsearch"
-    settings.ELASTICSEARCH_URL = URL
-    settings.SEARCH_INDEX_PREFIX = PREFIX
-    client = Elasticsearch(URL, node_class=RecordedNode, request_timeout=5)
-    engine._clients[("elasticsearch", URL, 5)] = client
-    RecordedNode.script, RecordedNode.requests = [], []
-
-    class Recorder:
-        requests = RecordedNode.requests
-
-        @staticmethod
-        def expect(method, path, name, **replacements):
-            replacements = {"alias": ALIAS, "index": INDEX, **replacements}
-            RecordedNode.script.append((method, path, recorded(name, **replacements)))
-
-    yield Recorder
-    engine._clients.pop(("elasticsearch", URL, 5), None)
-    assert RecordedNode.script == [], "a queued response was never asked for"
+es = recorded_es.es  # the fixture: the real client answering from recorded responses
 
 
 # -- mapping and query (built by the Elasticsearch DSL) ---------------------------------

@@ -61,3 +61,18 @@ def erase_learning_data(user):
     from learninglines.privacy import erase
 
     erase(user)
+
+
+@hooks.register("register_yearplan_measures")
+def learning_line_measures():
+    from learninglines.selectors import figures
+    from portal.measures import PERCENT, SCORE_5, Measure
+
+    return [
+        Measure("learninglines.participation",
+                _("Member organisations at one or more thematic sessions (%)"), PERCENT,
+                figures.participation_share, cumulative=True),
+        Measure("learninglines.session_satisfaction", _("Satisfaction after the sessions"),
+                SCORE_5, figures.average_score, subjects=figures.session_subjects,
+                compute_subject=figures.session_average),
+    ]

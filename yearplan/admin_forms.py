@@ -5,6 +5,7 @@ from datetime import date
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from portal.measures import registered_measures
 
@@ -22,6 +23,17 @@ class _LiveChoicesSelect(forms.Select):
     @choices.setter
     def choices(self, value):
         pass
+
+    def optgroups(self, name, value, attrs=None):
+        """A stored value no installed app offers any more stays visible and chosen."""
+        known = {str(key) for key, _label in self.choices}
+        groups = super().optgroups(name, value, attrs)
+        for item in value:
+            if item and item not in known:
+                groups.append((None, [self.create_option(
+                    name, item, f"{item} ({_('not installed')})", True, len(groups))],
+                    len(groups)))
+        return groups
 
 
 class MeasureSelect(_LiveChoicesSelect):

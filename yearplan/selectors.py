@@ -43,7 +43,11 @@ def target_errors(target):
     """{field: message} of what is wrong with a target (unsaved or saved)."""
     measure = registered_measures().get(target.measure_key)
     if measure is None:
-        return {"measure_key": _("Choose a measure the portal knows.")}
+        # A target keeps a measure whose app is not installed (any more or yet): the
+        # dashboard says so; a new or changed target must name a known one.
+        stored = target.pk and Target.objects.filter(
+            pk=target.pk, measure_key=target.measure_key).exists()
+        return {} if stored else {"measure_key": _("Choose a measure the portal knows.")}
     errors = {}
     message = threshold_error(measure.unit, target.threshold)
     if message:

@@ -41,9 +41,12 @@ def test_a_proxy_to_an_inactive_organisation_is_refused(client, year_data):
                                  "holder": orgs["X"].pk})
     assert response.status_code == 400
     assert not Proxy.objects.filter(giver=orgs["E"]).exists()
+    from django.utils import translation
+
     from yearplan import services
 
-    with pytest.raises(services.YearPlanError, match="active member organisation"):
+    with translation.override("en"), pytest.raises(services.YearPlanError,
+                                                   match="active member organisation"):
         services.give_proxy(year_data["people"]["E"], assembly, orgs["E"].pk, orgs["X"].pk)
     response = client.post(url, {"action": "proxy", "giver": orgs["E"].pk,
                                  "holder": orgs["B"].pk})

@@ -44,14 +44,15 @@ def horizontal_bars(rows, value, maximum, target, label_width=230, bar_height=26
             "width": round(usable * min(amount or 0, maximum) / maximum, 1),
             "label": row.label,
             "amount": amount,
-            "below": amount is not None and amount < target,
+            "below": amount is not None and target is not None and amount < target,
         })
     return {
         "bars": bars,
         "height": 20 + len(rows) * (bar_height + 8),
         "bar_height": bar_height,
         "label_width": label_width,
-        "target_x": round(label_width + usable * target / maximum, 1),
+        "target_x": (None if target is None else
+                     round(label_width + usable * target / maximum, 1)),
         "value_x_offset": 6,
     }
 
@@ -153,11 +154,12 @@ class FiguresView(TitledBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateVie
             "months": months,
             "participation_chart": horizontal_bars(
                 participation_rows, lambda row: row.percentage, 100,
-                participation["target"] * 100),
+                None if participation["target"] is None else participation["target"] * 100),
             "score_chart": horizontal_bars(
                 score_rows, lambda row: row.average, 5, satisfaction["target"]),
             "monthly_chart": monthly_bars(months),
-            "target_percentage": round(participation["target"] * 100),
+            "target_percentage": (None if participation["target"] is None
+                                  else round(participation["target"] * 100)),
             "which_to_pick": spreadsheets.WHICH_TO_PICK,
             "export_urls": {
                 table: {file_format: "?" + urlencode({"year": year, "export": table,

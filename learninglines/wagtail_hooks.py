@@ -74,3 +74,18 @@ def learninglines_periodic_jobs():
         PeriodicJob("learninglines.retention", _("Remove people from old registrations"),
                     anonymise_registrations_task, "30 3 * * *"),
     ]
+
+
+@hooks.register("register_yearplan_measures")
+def learning_line_measures():
+    from learninglines.selectors import figures
+    from portal.measures import PERCENT, SCORE_5, Measure
+
+    return [
+        Measure("learninglines.participation",
+                _("Member organisations at one or more thematic sessions (%)"), PERCENT,
+                figures.participation_share, cumulative=True),
+        Measure("learninglines.session_satisfaction", _("Satisfaction after the sessions"),
+                SCORE_5, figures.average_score, subjects=figures.session_subjects,
+                compute_subject=figures.session_average),
+    ]

@@ -76,6 +76,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include(account_patterns)),
     path("mijn/abonnementen/", include("mailings.urls")),
     path("mijn/vragen/", include("servicedesk.urls")),
+    path("", include("yearplan.urls")),
     path("mijn/", include("memberhub.urls")),
     path("evaluatie/", include("learninglines.urls")),
     path("zoeken/", include("search.urls")),

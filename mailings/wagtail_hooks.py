@@ -13,6 +13,7 @@ from mailings.feeds import AgendaFeed, ImpactStoryFeed, NewsFeed
 from mailings.mijn import mijn_panel
 from mailings.models import EmailAddressStatus, Mailing
 from mailings.permissions import can_compose
+from portal.measures import COUNT, Measure, target_threshold
 
 hooks.register("register_mijn_panel", mijn_panel)
 
@@ -86,12 +87,13 @@ class MailingTargetPanel(Component):
         year = timezone.localdate().year
         mailings = list(selectors.mailings_sent_in_year(year).order_by("sent_at")
                         .values("subject", "sent_at", "recipient_count"))
-        target = selectors.MAILINGS_PER_YEAR_TARGET
+        threshold = target_threshold(selectors.MEMBER_MAILINGS_KEY, year)
+        target = None if threshold is None else int(threshold)
         return {
             "year": year,
             "total": len(mailings),
             "target": target,
-            "percentage": min(100, round(100 * len(mailings) / target)),
+            "percentage": min(100, round(100 * len(mailings) / target)) if target else 100,
             "mailings": mailings,
             "heading": _("Member mailings %(year)s") % {"year": year},
         }
@@ -161,3 +163,9 @@ def mailings_periodic_jobs():
         PeriodicJob("mailings.resume_mailings", gettext_lazy("Resume interrupted mailings"),
                     resume_mailings_task, "*/10 * * * *"),
     ]
+
+
+@hooks.register("register_yearplan_measures")
+def mailing_measures():
+    return [Measure(selectors.MEMBER_MAILINGS_KEY, gettext_lazy("Member mailings sent"), COUNT,
+                    selectors.mailings_sent_between)]

@@ -99,3 +99,70 @@ def impact_stories_this_year(year):
     per_organisation = [(row["organisation__name"], row["count"]) for row in rows]
     total = stories.values("translation_key").distinct().count()
     return total, per_organisation
+
+
+# --- Year-plan measures (portal.measures; registered in memberhub/wagtail_hooks.py) -----
+
+
+def impact_stories_between(start, end):
+    """Impact stories first published on the days start to end and live now, each story
+    counted once whatever its translations."""
+    from memberhub.models import ImpactStoryPage
+    from portal.measures import period_bounds
+
+    since, until = period_bounds(start, end)
+    return (ImpactStoryPage.objects.live()
+            .filter(first_published_at__gte=since, first_published_at__lt=until)
+            .values("translation_key").distinct().count())
+
+
+def _events_between(start, end):
+    from wagtail.models import Locale
+
+    from memberhub.models import EventPage
+    from portal.measures import period_bounds
+
+    since, until = period_bounds(start, end)
+    return EventPage.objects.filter(locale=Locale.get_default(), start__gte=since,
+                                    start__lt=until)
+
+
+def event_subjects(start, end):
+    """The events (default language) starting between start and end, by slug."""
+    from portal.measures import Subject
+
+    return [Subject(event.slug, event.title, event.local_start.date())
+            for event in _events_between(start, end).order_by("start", "pk")]
+
+
+def _event(slug):
+    from wagtail.models import Locale
+
+    from memberhub.models import EventPage
+
+    return (EventPage.objects.filter(locale=Locale.get_default(), slug=slug)
+            .order_by("-start").first())
+
+
+def event_participants(slug):
+    event = _event(slug)
+    return None if event is None else event.participants
+
+
+def event_evaluation(slug):
+    event = _event(slug)
+    return None if event is None or event.evaluation_score is None else \
+        float(event.evaluation_score)
+
+
+def event_participants_between(start, end):
+    from django.db.models import Sum
+
+    return _events_between(start, end).aggregate(n=Sum("participants"))["n"]
+
+
+def event_evaluation_between(start, end):
+    from django.db.models import Avg
+
+    value = _events_between(start, end).aggregate(a=Avg("evaluation_score"))["a"]
+    return None if value is None else round(float(value), 2)

@@ -13,8 +13,6 @@ from memberhub.permissions import is_editor, is_member_not_editor
 from memberhub.viewsets import MemberhubViewSetGroup
 from portal.dashboard import YearTargetPanel
 
-IMPACT_STORY_TARGET = 20  # per year (docs/members.md, "Targets")
-
 
 @hooks.register("register_admin_viewset")
 def register_member_viewsets():
@@ -48,7 +46,7 @@ class ImpactStoryTargetPanel(YearTargetPanel):
     name = "impact_story_target"
     order = 150
     template_name = "memberhub/admin/impact_story_target_panel.html"
-    target = IMPACT_STORY_TARGET
+    measure_key = "memberhub.impact_stories"
     heading = _("Impact stories %(year)s")
 
     def year_figures(self, year):
@@ -132,3 +130,20 @@ def refuse_restart_and_cancel_workflow_from_members(request, page):
             and any(name in request.POST for name in EDITOR_ONLY_WORKFLOW_ACTIONS)):
         raise PermissionDenied
     return None
+
+
+@hooks.register("register_yearplan_measures")
+def member_measures():
+    from memberhub import selectors
+    from portal.measures import COUNT, SCORE_10, Measure
+
+    return [
+        Measure("memberhub.impact_stories", _("Impact stories published"), COUNT,
+                selectors.impact_stories_between),
+        Measure("memberhub.event_participants", _("Participants at an event"), COUNT,
+                selectors.event_participants_between, subjects=selectors.event_subjects,
+                compute_subject=selectors.event_participants),
+        Measure("memberhub.event_evaluation", _("Evaluation of an event (1-10)"), SCORE_10,
+                selectors.event_evaluation_between, subjects=selectors.event_subjects,
+                compute_subject=selectors.event_evaluation),
+    ]

@@ -3,16 +3,20 @@
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
+from portal.measures import target_threshold
+
 
 class YearTargetPanel(Component):
     """This year's count of something against its yearly target.
 
-    A subclass sets ``name``, ``order``, ``template_name``, ``target`` and ``heading``
-    (a translatable string with ``%(year)s``) and gives ``year_figures(year)``: the
-    count and what else its template shows. The template gets ``year``, ``total``,
-    ``target``, ``percentage`` (at most 100) and ``heading`` besides."""
+    A subclass sets ``name``, ``order``, ``template_name``, ``measure_key`` (its target
+    comes from the year plan: portal.measures.target_threshold) and ``heading`` (a
+    translatable string with ``%(year)s``) and gives ``year_figures(year)``: the count
+    and what else its template shows. The template gets ``year``, ``total``, ``target``
+    (None when the year plan sets none), ``percentage`` (at most 100) and ``heading``
+    besides."""
 
-    target = 1
+    measure_key = ""
     heading = ""
 
     def year_figures(self, year):
@@ -21,11 +25,13 @@ class YearTargetPanel(Component):
     def get_context_data(self, parent_context):
         year = timezone.localdate().year
         total, figures = self.year_figures(year)
+        threshold = target_threshold(self.measure_key, year)
+        target = None if threshold is None else int(threshold)
         return {
             "year": year,
             "total": total,
-            "target": self.target,
-            "percentage": min(100, round(100 * total / self.target)),
+            "target": target,
+            "percentage": min(100, round(100 * total / target)) if target else 100,
             "heading": self.heading % {"year": year},
             **figures,
         }

@@ -12,9 +12,21 @@ from learninglines.models import LearningLinePage, Registration, SessionPage
 from learninglines.models.choices import SessionFormat, Track
 from learninglines.selectors.sessions import PLACE_TAKING, Status, year_bounds
 from memberhub.models import MemberOrganisation
+from portal.measures import period_bounds, target_threshold
 
-PARTICIPATION_TARGET = 0.40
-SATISFACTION_TARGET = 3.5
+PARTICIPATION_KEY = "learninglines.participation"
+SATISFACTION_KEY = "learninglines.session_satisfaction"
+
+
+def participation_target(year):
+    """The year plan's share (0-1) of organisations to reach, or None (portal.measures)."""
+    value = target_threshold(PARTICIPATION_KEY, year)
+    return None if value is None else float(value) / 100
+
+
+def satisfaction_target(year):
+    value = target_threshold(SATISFACTION_KEY, year)
+    return None if value is None else float(value)
 
 
 @dataclass(frozen=True)
@@ -22,6 +34,7 @@ class ParticipationRow:
     label: str
     organisations: int
     total: int
+    target: float | None = None   # share 0-1 from the year plan, None: no target
 
     @property
     def rate(self):
@@ -33,7 +46,7 @@ class ParticipationRow:
 
     @property
     def meets_target(self):
-        return self.rate >= PARTICIPATION_TARGET
+        return self.target is not None and self.rate >= self.target
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,7 @@ class ScoreRow:
     responses: int
     total_score: int
     detail: dict = field(default_factory=dict, compare=False, hash=False)
+    target: float | None = None
 
     @property
     def average(self):
@@ -49,7 +63,8 @@ class ScoreRow:
 
     @property
     def below_target(self):
-        return self.responses > 0 and self.total_score / self.responses < SATISFACTION_TARGET
+        return (self.target is not None and self.responses > 0
+                and self.total_score / self.responses < self.target)
 
 
 def figure_lines():
@@ -76,6 +91,7 @@ def participation(year):
         .distinct()
     )
     lines = figure_lines()
+    target = participation_target(year)
     overall, per_line, per_track = set(), defaultdict(set), defaultdict(set)
     for organisation_id, track, path in rows:
         overall.add(organisation_id)
@@ -85,12 +101,12 @@ def participation(year):
             per_line[line.pk].add(organisation_id)
     return {
         "year": year,
-        "target": PARTICIPATION_TARGET,
+        "target": target,
         "active_organisations": total,
-        "overall": ParticipationRow(_("All learning lines"), len(overall), total),
-        "per_line": [ParticipationRow(line.title, len(per_line[line.pk]), total)
+        "overall": ParticipationRow(_("All learning lines"), len(overall), total, target),
+        "per_line": [ParticipationRow(line.title, len(per_line[line.pk]), total, target)
                      for line in lines],
-        "per_track": [ParticipationRow(str(label), len(per_track[value]), total)
+        "per_track": [ParticipationRow(str(label), len(per_track[value]), total, target)
                       for value, label in Track.choices],
     }
 
@@ -110,6 +126,7 @@ def satisfaction(year):
         .order_by("start", "pk")
     )
     lines = figure_lines()
+    target = satisfaction_target(year)
     formats = dict(SessionFormat.choices)
     tracks = dict(Track.choices)
     session_rows, line_sums, track_sums = [], defaultdict(lambda: [0, 0]), \
@@ -118,7 +135,8 @@ def satisfaction(year):
     for session in sessions:
         total_score = session.score_sum or 0
         line = _line_for_path(lines, session.path)
-        session_rows.append(ScoreRow(session.title, session.responses, total_score, detail={
+        session_rows.append(ScoreRow(session.title, session.responses, total_score, target=target,
+                                     detail={
             "session": session, "line": line.title if line else "",
             "track": tracks.get(session.track, session.track),
             "format": formats.get(session.format, session.format),
@@ -131,11 +149,12 @@ def satisfaction(year):
                 bucket[1] += total_score
     return {
         "year": year,
-        "target": SATISFACTION_TARGET,
-        "overall": ScoreRow(_("All learning lines"), *all_sum),
+        "target": target,
+        "overall": ScoreRow(_("All learning lines"), *all_sum, target=target),
         "per_session": session_rows,
-        "per_line": [ScoreRow(line.title, *line_sums[line.pk]) for line in lines],
-        "per_track": [ScoreRow(str(label), *track_sums[value])
+        "per_line": [ScoreRow(line.title, *line_sums[line.pk], target=target)
+                     for line in lines],
+        "per_track": [ScoreRow(str(label), *track_sums[value], target=target)
                       for value, label in Track.choices],
     }
 
@@ -162,3 +181,59 @@ def monthly_activity(year):
         months[row["m"]]["registrations"] = row["n"]
         months[row["m"]]["attended"] = row["a"]
     return [months[month] for month in range(1, 13)]
+
+
+# --- year-plan measures (portal.measures; registered in learninglines/wagtail_hooks.py) --
+
+
+def participation_share(start, end):
+    """Percentage of active member organisations with at least one attended session
+    starting between the days start and end; None without active organisations."""
+    since, until = period_bounds(start, end)
+    total = MemberOrganisation.objects.filter(active=True).count()
+    if not total:
+        return None
+    taking_part = (Registration.objects.filter(
+        status=Status.ATTENDED, organisation__active=True, session__start__gte=since,
+        session__start__lt=until).values("organisation_id").distinct().count())
+    return round(100 * taking_part / total, 1)
+
+
+def _sessions_between(start, end):
+    since, until = period_bounds(start, end)
+    return SessionPage.objects.filter(locale=Locale.get_default(), start__gte=since,
+                                      start__lt=until)
+
+
+def average_score(start, end):
+    """Average evaluation score (1-5) of sessions starting between start and end, over
+    all responses; None without responses."""
+    from django.db.models import Avg
+
+    from learninglines.models import Evaluation
+
+    value = Evaluation.objects.filter(
+        registration__session__in=_sessions_between(start, end).values("pk")
+    ).aggregate(average=Avg("score"))["average"]
+    return None if value is None else round(value, 2)
+
+
+def session_subjects(start, end):
+    from portal.measures import Subject
+
+    return [Subject(str(session.pk), session.title, session.local_start.date())
+            for session in _sessions_between(start, end).order_by("start", "pk")]
+
+
+def session_average(subject_key):
+    from django.db.models import Avg
+
+    from learninglines.models import Evaluation
+
+    try:
+        pk = int(subject_key)
+    except ValueError:
+        return None
+    value = Evaluation.objects.filter(registration__session_id=pk).aggregate(
+        average=Avg("score"))["average"]
+    return None if value is None else round(value, 2)

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "search",
     "mailings",
     "servicedesk",
+    "yearplan",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -117,6 +118,7 @@ PORTAL_DEMO_STEPS = [
     "knowledge.demo",
     "mailings.demo",
     "servicedesk.demo",
+    "yearplan.demo",
 ]
 
 ROOT_URLCONF = "ledenportaal.urls"

@@ -1,6 +1,7 @@
 """Member events (the association's own and its members'), on the shared agenda."""
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -40,6 +41,14 @@ class EventPage(RoutablePageMixin, ScheduledPageMixin, MemberPublicationPage):
     body = RichTextField(_("text"), features=MEMBER_RICHTEXT_FEATURES, blank=True)
     themes = theme_tags(EventPageTheme)
     learning_lines = learning_lines_field("member_events")
+    # Recorded by the association after the event, for the year plan's targets
+    # (participants of the integrity meeting, the summit's evaluation).
+    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True,
+                                               help_text=_("Recorded after the event."))
+    evaluation_score = models.DecimalField(
+        _("evaluation (1-10)"), max_digits=3, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_("The average score participants gave, on a scale of 1 to 10."))
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -53,6 +62,8 @@ class EventPage(RoutablePageMixin, ScheduledPageMixin, MemberPublicationPage):
         FieldPanel("body"),
         FieldPanel("themes"),
         FieldPanel("learning_lines", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel([FieldPanel("participants"), FieldPanel("evaluation_score")],
+                        heading=_("After the event")),
     ]
     search_fields = MemberPublicationPage.search_fields + [
         index.SearchField("body"), index.SearchField("location"),

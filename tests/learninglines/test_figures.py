@@ -51,6 +51,13 @@ def fixed(site_structure):
     reg(s3, "X", Status.ATTENDED, 5)
     reg(s3, "E", Status.CANCELLED)
     reg(s4, "B", Status.ATTENDED, 1)
+    # the targets come from the 2025 year plan (yearplan; 2026's is seeded by migration)
+    from yearplan.models import Target, YearPlan
+
+    plan = YearPlan.objects.create(year=2025)
+    Target.objects.create(plan=plan, measure_key="learninglines.participation", threshold=40)
+    Target.objects.create(plan=plan, measure_key="learninglines.session_satisfaction",
+                          threshold="3.5", period="per_event")
     return {"line1": line1, "line2": line2, "sessions": (s1, s2, s3, s4)}
 
 

@@ -143,12 +143,11 @@ def load(context):
             index.add_child(instance=line)
             publish_page(line)
         ensure_own_body(line, spec["body"]["nl"])
-        translation = ensure_translation(line, en, {
+        ensure_translation(line, en, {
             "title": spec["title"], "summary": spec["summary"]["en"],
             "practitioner_aim": spec["practitioner"]["en"],
-            "leadership_aim": spec["leadership"]["en"],
+            "leadership_aim": spec["leadership"]["en"], "body": spec["body"]["en"],
         })
-        ensure_own_body(translation, spec["body"]["en"], original=line)
         lines[spec["slug"]] = line
     context["learning_lines"] = lines
     load_activities(context)

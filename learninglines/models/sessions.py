@@ -35,6 +35,7 @@ from learninglines.models.working_groups import WorkingGroupPage
 from portal.blocks import BodyStreamBlock
 from portal.scheduling import ScheduledPageMixin
 from portal.searchable import FacetValue, SearchableContent, facet_values
+from portal.translation import PAGE_SYNCHRONISED, synchronised
 
 
 class SessionThemeTag(ItemBase):
@@ -129,6 +130,15 @@ class SessionPage(LinePartMixin, RoutablePageMixin, ScheduledPageMixin, Page):
     ]
     template = "learninglines/session_page.html"
     page_data = "session_page_data"
+
+    # Translated: title, summary, body. Synchronised (copied from the Dutch session at every
+    # sync, never overridden): slug, dates and times, time zone, place, online link, hosts,
+    # co-host, capacity and every registration setting, audience, language, working group,
+    # SDGs, themes.
+    override_translatable_fields = PAGE_SYNCHRONISED + synchronised(
+        "track", "format", "start", "end", "timezone", "location", "online_link",
+        "co_host", "capacity", "registration_open", "registration_deadline", "audience",
+        "language", "working_group", "hosts", "sdgs")
 
     class Meta:
         verbose_name = _("session")

@@ -11,10 +11,11 @@ pages, images) are copied from the source at every sync.
 - :func:`translate_page`: make or complete a translation from known texts (the site
   structure, the demo), the way an editor's translation is stored.
 - :func:`texts_for`: the texts for :func:`translate_page` from translated field values.
+- :func:`translations_behind_their_source`: what the "Translations to sync" report lists.
 """
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Subquery
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 from wagtail_localize.models import (
@@ -128,7 +129,14 @@ def translate_page(page, locale, texts, user=None):
     return target.specific
 
 
-def translations_of(page):
-    """The enabled wagtail-localize translations whose source is ``page``."""
-    return Translation.objects.filter(source__object_id=page.translation_key,
-                                      source__locale_id=page.locale_id, enabled=True)
+def translations_behind_their_source():
+    """Enabled page translations whose source page was published after it was last synced
+    ("Sync translated pages"): the English page misses a change of the Dutch one."""
+    published = (Page.objects.filter(translation_key=OuterRef("source__object_id"),
+                                     locale_id=OuterRef("source__locale_id"))
+                 .values("last_published_at")[:1])
+    return (Translation.objects.filter(enabled=True)
+            .annotate(source_published_at=Subquery(published))
+            .filter(source_published_at__gt=F("source__last_updated_at"))
+            .select_related("source", "target_locale")
+            .order_by("-source_published_at", "pk"))

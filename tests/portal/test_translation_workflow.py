@@ -1,7 +1,8 @@
 """The editors' translation workflow (wagtail-localize, docs/translation.md), through the
 admin: an editor translates a Dutch session into English segment by segment and
-publishes it; the Dutch session changes; the editor syncs, sees what is waiting for
-translation, translates it and publishes, and the English session's date and capacity
+publishes it; the Dutch session changes; the editor sees the English page listed as
+behind its source, syncs, sees what is waiting for translation, translates it and
+publishes, and the English session's date and capacity
 follow the Dutch one. A member (contributor of member publications) cannot translate."""
 
 import datetime
@@ -76,14 +77,18 @@ def test_editor_translates_syncs_and_publishes(client, editor, session,
     session.summary = "Phishing, back-ups en wachtwoorden zonder IT-afdeling."
     publish_page(session)
 
-    # The editor syncs the English page from the Dutch one (without publishing yet) ...
+    # The editor sees the English page is behind ("Translations to sync") ...
     client.force_login(editor)
-    explorer = client.get(f"/admin/pages/{session.get_parent().pk}/").content.decode()
     update_url = f"/admin/localize/update/{translation.source.pk}/"
+    to_sync = client.get("/admin/reports/translations-to-sync/").content.decode()
+    assert "Cyberveiligheid voor kleine organisaties" in to_sync and update_url in to_sync
+    explorer = client.get(f"/admin/pages/{session.get_parent().pk}/").content.decode()
     assert update_url in explorer  # "Sync translated pages"
+    # ... syncs it from the Dutch one (without publishing yet) ...
     assert client.get(update_url).status_code == 200
     response = client.post(update_url, {})
     assert response.status_code == 302
+    assert update_url not in client.get("/admin/reports/translations-to-sync/").content.decode()
     # ... sees it waiting for translation, with the new Dutch text in the editor ...
     report = client.get("/admin/localize/reports/translations/",
                         {"waiting_for_translation": "true"}).content.decode()
@@ -135,6 +140,7 @@ def test_a_member_cannot_translate_or_sync(client, member_a, hub, session):  # n
     edit = client.get(f"/admin/pages/{news.pk}/edit/")
     assert edit.status_code == 200
     assert "/admin/localize/submit/" not in edit.content.decode()
+    assert client.get("/admin/reports/translations-to-sync/").status_code in (302, 403)
     for url in (f"/admin/localize/submit/page/{news.pk}/",
                 f"/admin/localize/submit/page/{session.pk}/",
                 f"/admin/localize/update/{source.pk}/"):

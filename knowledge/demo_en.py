@@ -107,3 +107,10 @@ MORE_TRANSLATIONS = {
         "published on World Water Day.",
         ["The report brings together the evaluations of seven programmes."]),
 }
+
+# The titles of the items' external links (knowledge.demo.ITEMS "links"), in English.
+LINK_TITLES_EN = {
+    "Power Awareness Tool 2.0 (online)": "Power Awareness Tool 2.0 (online)",
+    "Open de online tool": "Open the online tool",
+    "Bekijk de opname (PeerTube)": "Watch the recording (PeerTube)",
+}

@@ -11,14 +11,11 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from knowledge.demo_en import LINK_TITLES_EN, MORE_TRANSLATIONS
 from knowledge.models import Kind, KnowledgeItemDocument, KnowledgeItemPage, KnowledgeMapPage
 from portal.models import SustainableDevelopmentGoal, ThemeTag
-from portal.site_structure import (
-    ensure_own_body,
-    ensure_translation,
-    paragraph_blocks,
-    publish_page,
-)
+from portal.site_structure import ensure_translation, paragraph_blocks, publish_page
+from portal.translation import texts_for, translate_page
 
 DR = "digital-readiness"
 EP = "equitable-partnerships"
@@ -742,9 +739,10 @@ def load(context):
             publish_page(item)
 
     en = context["home_en"].locale
-    for slug, (title, summary, body) in TRANSLATIONS.items():
-        translation = ensure_translation(items[slug], en, {"title": title, "summary": summary})
-        ensure_own_body(translation, body, original=items[slug])
+    for slug, (title, summary, body) in {**TRANSLATIONS, **MORE_TRANSLATIONS}.items():
+        item = items[slug]
+        texts = texts_for(item, {"title": title, "summary": summary, "body": body})
+        translate_page(item, en, {**LINK_TITLES_EN, **texts})
 
     knowledge_map = KnowledgeMapPage.objects.child_of(index).first()
     if knowledge_map is None:

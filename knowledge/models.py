@@ -28,6 +28,7 @@ from knowledge.blocks import ExternalLinkBlock, KnowledgeBodyBlock
 from learninglines.models.choices import Track
 from portal.admin_forms import LearningLineChoicesMixin
 from portal.pages import SectionIndexPage
+from portal.translation import PAGE_SYNCHRONISED, synchronised
 
 
 class Kind(models.TextChoices):
@@ -244,6 +245,15 @@ class KnowledgeItemPage(Page):
         APIField("other_authors"),
     ]
 
+    # Translated: title, summary, body, external links' titles and descriptions, cover
+    # image alt text. Synchronised: slug, kind, track, language, publication date, other
+    # authors, members only, cover image (may be replaced), authoring organisations, learning
+    # lines, SDGs, themes, attachments (documents) and related items.
+    override_translatable_fields = PAGE_SYNCHRONISED + synchronised(
+        "kind", "track", "language", "publication_date", "other_authors", "members_only",
+        "authoring_organisations", "learning_lines", "sdgs") + synchronised(
+        "cover_image", overridable=True)
+
     class Meta:
         verbose_name = _("knowledge item")
         verbose_name_plural = _("knowledge items")
@@ -343,6 +353,8 @@ class KnowledgeMapPage(Page):
     subpage_types = []
     max_count_per_parent = 1
     template = "knowledge/knowledge_map_page.html"
+
+    override_translatable_fields = PAGE_SYNCHRONISED
 
     class Meta:
         verbose_name = _("knowledge map")

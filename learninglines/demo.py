@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from learninglines.demo_en import SESSIONS_EN, WORKING_GROUPS_EN
 from learninglines.models import (
     Evaluation,
     LearningLineCoordinator,
@@ -129,7 +130,6 @@ LINES = [
 
 def load(context):
     index = context["sections"]["leerlijnen"]
-    en = context["home_en"].locale
     lines = {}
     for spec in LINES:
         line = LearningLinePage.objects.child_of(index).filter(slug=spec["slug"]).first()
@@ -143,15 +143,24 @@ def load(context):
             index.add_child(instance=line)
             publish_page(line)
         ensure_own_body(line, spec["body"]["nl"])
-        translation = ensure_translation(line, en, {
-            "title": spec["title"], "summary": spec["summary"]["en"],
-            "practitioner_aim": spec["practitioner"]["en"],
-            "leadership_aim": spec["leadership"]["en"],
-        })
-        ensure_own_body(translation, spec["body"]["en"], original=line)
         lines[spec["slug"]] = line
     context["learning_lines"] = lines
     load_activities(context)
+
+
+def _translate_line(line, spec, en):
+    """The English line page: a wagtail-localize translation of the Dutch one."""
+    ensure_translation(line, en, {
+        "title": spec["title"], "summary": spec["summary"]["en"],
+        "practitioner_aim": spec["practitioner"]["en"],
+        "leadership_aim": spec["leadership"]["en"], "body": spec["body"]["en"],
+    })
+
+
+def _translate(page, english, en):
+    """``page`` in English from ``english`` = (title, summary, body paragraphs)."""
+    title, summary, body = english
+    return ensure_translation(page, en, {"title": title, "summary": summary, "body": body})
 
 
 # --- the 2026 activities -----------------------------------------------------------------
@@ -360,17 +369,17 @@ SESSIONS = [
      "people": [(VREDE, "attended", 2), (LOKAAL, "attended", 3)]},
     # Future-ready International Cooperation, Leadership
     {"line": "future-ready-international-cooperation", "slug": "future-ready-leadership",
-     "title": "Leadership dialogue: future-ready leadership", "track": "leadership",
+     "title": "Leiderschapsdialoog: toekomstbestendig leiderschap", "track": "leadership",
      "format": "leadership_dialogue", "when": (D(2026, 10, 21), 16, 18), "online": True,
      "language": "en", "hosts": [VREDE], "capacity": 12, "themes": ["Nieuwe coalities"],
      "body": [
-         "Two directors share how they led their organisations through a merger and a "
-         "reorganisation, and what they would do differently.",
-         "The dialogue is held in English so that members of the English-speaking peer group "
-         "can join.",
+         "Twee directeuren vertellen hoe ze hun organisatie door een fusie en een "
+         "reorganisatie leidden, en wat ze nu anders zouden doen.",
+         "De dialoog is in het Engels, zodat ook leden van de Engelstalige peergroep kunnen "
+         "aanschuiven.",
      ],
-     "summary": "For directors: leading an organisation through transformation and "
-                "shrinking budgets.",
+     "summary": "Voor directeuren: een organisatie leiden door verandering en krimpende "
+                "budgetten.",
      "people": [(VREDE, "attended", 3)]},
 ]
 
@@ -471,16 +480,17 @@ RELATIVE_SESSIONS = [
      "people": []},
     {"line": "future-ready-international-cooperation",
      "slug": "future-ready-leadership-peer-dialogue",
-     "title": "Leadership dialogue: organisational transformation", "track": "leadership",
+     "title": "Leiderschapsdialoog: organisatieverandering", "track": "leadership",
      "format": "leadership_dialogue", "days": 47, "hours": (16, 18), "online": True,
      "language": "en", "hosts": [VREDE], "capacity": 12, "themes": ["Nieuwe coalities"],
      "body": [
-         "Each participant brings one decision their organisation has to take in the coming "
-         "year; peers ask questions before anyone gives advice.",
-         "The format follows the director peer-coaching groups and is limited to twelve "
-         "participants.",
+         "Iedere deelnemer neemt één besluit mee dat de eigen organisatie komend jaar moet "
+         "nemen; collega's stellen eerst vragen voordat iemand advies geeft.",
+         "De opzet volgt de peercoachinggroepen voor directeuren; er kunnen twaalf mensen "
+         "meedoen.",
      ],
-     "summary": "For directors: what a future-ready organisation looks like in 2030.",
+     "summary": "Voor directeuren: hoe ziet een toekomstbestendige organisatie er in 2030 "
+                "uit?",
      "people": []},
 ]
 
@@ -500,19 +510,17 @@ def _participant(organisation, number=1):
 
 
 def _ensure_line_people(line, people, organisations):
-    """Coordinators and leading organisations on a line page and its translations
-    (set once: editors may change them afterwards)."""
-    for version in [line, *line.get_translations()]:
-        version = version.specific
-        if version.coordinators.exists():
-            continue
-        version.coordinators = [
-            LearningLineCoordinator(name=name, role=role,
-                                    organisation=organisations.get(slug))
-            for name, role, slug in people["coordinators"]
-        ]
-        version.leading_organisations.set([organisations[slug] for slug in people["leaders"]])
-        publish_page(version)
+    """Coordinators and leading organisations on a line page (set once: editors may change
+    them afterwards); its translation gets them as synchronised fields."""
+    line = line.specific
+    if line.coordinators.exists():
+        return
+    line.coordinators = [
+        LearningLineCoordinator(name=name, role=role, organisation=organisations.get(slug))
+        for name, role, slug in people["coordinators"]
+    ]
+    line.leading_organisations.set([organisations[slug] for slug in people["leaders"]])
+    publish_page(line)
 
 
 def _ensure_working_group(line, spec, organisations):
@@ -603,11 +611,18 @@ def load_activities(context):
     lid = User.objects.get(email="lid@example.org")
     lines = context["learning_lines"]
     today = timezone.localdate()
+    en = context["home_en"].locale
     for slug, people in LINE_PEOPLE.items():
         _ensure_line_people(lines[slug], people, organisations)
+    for spec in LINES:
+        _translate_line(lines[spec["slug"]], spec, en)
     groups = {spec["slug"]: _ensure_working_group(lines[spec["line"]], spec, organisations)
               for spec in WORKING_GROUPS}
+    for slug, group in groups.items():
+        _translate(group, WORKING_GROUPS_EN[slug], en)
     for spec in [*SESSIONS, *RELATIVE_SESSIONS]:
         session, _created = _ensure_session(lines[spec["line"]], spec, organisations, groups,
                                             today)
         _ensure_registrations(session, spec, organisations, lid)
+        if spec["slug"] in SESSIONS_EN:
+            _translate(session, SESSIONS_EN[spec["slug"]], en)

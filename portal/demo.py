@@ -1,5 +1,7 @@
 """Demo content of the site shell: settings and navigation."""
 
+from wagtail.models import Locale
+
 from portal.models import NavigationSettings, SiteSettings, ThemeTag
 
 THEMES = [
@@ -64,19 +66,19 @@ HOME_IMAGE_ALT = {
 
 
 def _home_images():
-    """One demo image at the top of the home page body, in each language (added once)."""
+    """One demo image at the top of the Dutch home page body (added once); the English home
+    page, its translation, gets it at the sync with the alt text translated."""
     from portal.demo_images import demo_image
     from portal.models import HomePage
     from portal.site_structure import publish_page
+    from portal.translation import translate_page
 
     image = demo_image("home", "Illustratie: samenwerking", "water")
-    for home in HomePage.objects.all():
-        if any(block.block_type == "image" for block in home.body):
-            continue
-        language = home.locale.language_code
-        home.body.insert(0, ("image", {"image": image,
-                                       "alt_text": HOME_IMAGE_ALT.get(language,
-                                                                      HOME_IMAGE_ALT["nl"]),
-                                       "caption": ""}))
-        home.save()
-        publish_page(home)
+    for home in HomePage.objects.filter(locale__language_code="nl"):
+        if not any(block.block_type == "image" for block in home.body):
+            home.body.insert(0, ("image", {"image": image, "alt_text": HOME_IMAGE_ALT["nl"],
+                                           "caption": ""}))
+            home.save()
+            publish_page(home)
+        for locale in Locale.objects.filter(language_code="en"):
+            translate_page(home, locale, {HOME_IMAGE_ALT["nl"]: HOME_IMAGE_ALT["en"]})

@@ -12,6 +12,7 @@ from wagtail.search import index
 from portal.blocks import BodyStreamBlock
 from portal.searchable import SearchableContent
 from portal.text import stream_text
+from portal.translation import PAGE_SYNCHRONISED
 
 
 class IntroBodyPage(Page):
@@ -56,6 +57,8 @@ class HomePage(IntroBodyPage):
 class StandardPage(IntroBodyPage):
     subpage_types = ["portal.StandardPage"]
     template = "portal/standard_page.html"
+    # Translated: title, intro, body (texts, image alt texts); synchronised: the rest.
+    override_translatable_fields = PAGE_SYNCHRONISED
 
     class Meta:
         verbose_name = _("standard page")

@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from portal.pagination import paginate
+from portal.translation import PAGE_SYNCHRONISED
 from portal.visibility import visible_pages
 
 
@@ -24,6 +25,8 @@ class SectionIndexPage(Page):
     parent_page_types = ["portal.HomePage"]
     subpage_types = []
     template = "portal/section_index_page.html"
+    # Translated: title, intro, search description; synchronised: the slug.
+    override_translatable_fields = PAGE_SYNCHRONISED
 
     class Meta:
         abstract = True

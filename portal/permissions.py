@@ -30,6 +30,8 @@ EDITOR_EXTRA_PERMISSIONS = [
     ("wagtailredirects", "add_redirect"),
     ("wagtailredirects", "change_redirect"),
     ("wagtailredirects", "delete_redirect"),
+    # Translate pages and sync translations with wagtail-localize (docs/translation.md).
+    ("wagtail_localize", "submit_translation"),
 ]
 
 

@@ -4,6 +4,8 @@ translation and the section pages behind the contract URLs."""
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
+from portal.translation import texts_for, translate_page
+
 # (app.Model, slug, Dutch title, English title, Dutch intro, English intro)
 SECTIONS = [
     ("knowledge.KnowledgeIndexPage", "kennisbank", "Kennisbank", "Knowledge base",
@@ -57,19 +59,10 @@ def publish_page(page, user=None):
 
 
 def ensure_translation(page, locale, fields):
-    """The page's translation in ``locale`` (created when missing) with ``fields`` set."""
-    translation = page.get_translation_or_none(locale)
-    if translation is None:
-        translation = page.copy_for_translation(locale)
-    translation = translation.specific
-    changed = False
-    for name, value in fields.items():
-        if getattr(translation, name) != value:
-            setattr(translation, name, value)
-            changed = True
-    if changed or not translation.live:
-        publish_page(translation)
-    return translation
+    """The page's live translation in ``locale`` (a wagtail-localize translation, made when
+    missing) with ``fields`` (``{name: translated value}``) translated; an editor's own
+    translation of a segment stays (portal.translation.translate_page)."""
+    return translate_page(page, locale, texts_for(page, fields))
 
 
 def paragraph_blocks(texts):
@@ -81,13 +74,11 @@ def _paragraph_sources(stream):
     return [block.value.source for block in stream if block.block_type == "paragraph"]
 
 
-def ensure_own_body(page, texts, original=None, field="body"):
-    """Give a demo page its own text: set ``field`` to ``texts`` when it is empty or, for a
-    translation, still the copy of ``original``'s text. Publishes only then (idempotent;
-    a text an editor wrote stays)."""
-    current = _paragraph_sources(getattr(page, field))
-    copied = original is not None and current == _paragraph_sources(getattr(original, field))
-    if (current and not copied) or not texts:
+def ensure_own_body(page, texts, field="body"):
+    """Give a demo page its own text: set ``field`` to ``texts`` when it is empty. Publishes
+    only then (idempotent; a text an editor wrote stays). A translation gets its text
+    through ensure_translation instead."""
+    if _paragraph_sources(getattr(page, field)) or not texts:
         return page
     setattr(page, field, paragraph_blocks(texts))
     return publish_page(page)
@@ -127,7 +118,9 @@ def ensure_site_structure():
     site.site_name = site.site_name or "Ledenportaal"
     site.save()
 
-    home_en = ensure_translation(home, en, {"title": HOME_TITLE["en"], "intro": HOME_INTRO["en"]})
+    # The English home page is a sibling of the Dutch one: its slug is translated.
+    home_en = ensure_translation(home, en, {"title": HOME_TITLE["en"], "slug": "home-en",
+                                            "intro": HOME_INTRO["en"]})
 
     sections = {}
     for label, slug, title_nl, title_en, intro_nl, intro_en in SECTIONS:

@@ -104,3 +104,34 @@ def register_scheduled_work_menu_item():
 
     return ScheduledWorkMenuItem(_("Scheduled work"), reverse("portal_scheduled_work"),
                                  icon_name="time", order=710)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_report_urls():
+    from django.urls import path
+
+    from portal.translation_report import TranslationsToSyncView
+
+    return [
+        path("reports/translations-to-sync/", TranslationsToSyncView.as_view(),
+             name="portal_translations_to_sync"),
+        path("reports/translations-to-sync/results/",
+             TranslationsToSyncView.as_view(results_only=True),
+             name="portal_translations_to_sync_results"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    from portal.translation_report import TRANSLATE_PERMISSION
+
+    class TranslationsToSyncMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm(TRANSLATE_PERMISSION)
+
+    return TranslationsToSyncMenuItem(_("Translations to sync"),
+                                      reverse("portal_translations_to_sync"),
+                                      icon_name="resubmit", order=9001)

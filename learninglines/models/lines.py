@@ -17,6 +17,7 @@ from learninglines.models.choices import Track
 from portal.blocks import BodyStreamBlock
 from portal.pages import SectionIndexPage
 from portal.searchable import FacetValue, SearchableContent, facet_values
+from portal.translation import PAGE_SYNCHRONISED, synchronised
 
 
 class LearningLineIndexPage(SectionIndexPage):
@@ -111,6 +112,11 @@ class LearningLinePage(LearningPageMixin, Page):
     subpage_types = ["learninglines.SessionPage", "learninglines.WorkingGroupPage"]
     template = "learninglines/learning_line_page.html"
     page_data = "line_page_data"
+
+    # Translated: title, summary, the two track aims, body. Synchronised: slug, leading
+    # organisations, coordinators and the linked organisations, news, stories, events and
+    # knowledge items (child relations, copied at every sync).
+    override_translatable_fields = PAGE_SYNCHRONISED + synchronised("leading_organisations")
 
     class Meta:
         verbose_name = _("learning line")

@@ -35,6 +35,7 @@ from learninglines.models.working_groups import WorkingGroupPage
 from portal.blocks import BodyStreamBlock
 from portal.scheduling import ScheduledPageMixin
 from portal.searchable import FacetValue, SearchableContent, facet_values
+from portal.translation import PAGE_SYNCHRONISED, synchronised
 
 
 class SessionThemeTag(ItemBase):
@@ -130,6 +131,15 @@ class SessionPage(LinePartMixin, RoutablePageMixin, ScheduledPageMixin, Page):
     template = "learninglines/session_page.html"
     page_data = "session_page_data"
 
+    # Translated: title, summary, body. Synchronised (copied from the Dutch session at every
+    # sync, never overridden): slug, dates and times, time zone, place, online link, hosts,
+    # co-host, capacity and every registration setting, audience, language, working group,
+    # SDGs, themes.
+    override_translatable_fields = PAGE_SYNCHRONISED + synchronised(
+        "track", "format", "start", "end", "timezone", "location", "online_link",
+        "co_host", "capacity", "registration_open", "registration_deadline", "audience",
+        "language", "working_group", "hosts", "sdgs")
+
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
@@ -143,10 +153,20 @@ class SessionPage(LinePartMixin, RoutablePageMixin, ScheduledPageMixin, Page):
             errors["registration_deadline"] = _("The deadline cannot be after the start.")
         if not self.location and not self.online_link:
             errors["location"] = _("Give a location, an online meeting link, or both.")
-        if self.working_group_id and self.path and not self.working_group.path.startswith(
-                self.path[:-self.steplen]):
+        if self.working_group_id and self.path and not self.working_group_on_same_line():
             errors["working_group"] = _("Choose a working group of the same learning line.")
         return errors
+
+    def working_group_on_same_line(self):
+        """The working group is under this session's line page, or under that line in the
+        other language: a translated session keeps its source's working group (a
+        synchronised field)."""
+        line_path, group_path = self.path[:-self.steplen], self.working_group.path
+        if group_path.startswith(line_path):
+            return True
+        keys = set(Page.objects.filter(path__in=[line_path, group_path[:-self.steplen]])
+                   .values_list("translation_key", flat=True))
+        return len(keys) == 1
 
     # -- display helpers
 

@@ -23,6 +23,7 @@ from learninglines.models.base import (
 from learninglines.models.choices import ContentLanguage, Track
 from portal.blocks import BodyStreamBlock
 from portal.searchable import FacetValue, SearchableContent, facet_values
+from portal.translation import PAGE_SYNCHRONISED, synchronised
 
 
 class WorkingGroupThemeTag(ItemBase):
@@ -66,6 +67,11 @@ class WorkingGroupPage(LinePartMixin, RoutablePageMixin, Page):
     search_fields = Page.search_fields + TEXT_SEARCH_FIELDS + [index.FilterField("track")]
     template = "learninglines/working_group_page.html"
     page_data = "working_group_page_data"
+
+    # Translated: title, summary, body. Synchronised: slug, track, language, open for
+    # joining, leading organisations, SDGs, themes.
+    override_translatable_fields = PAGE_SYNCHRONISED + synchronised(
+        "track", "language", "open_for_joining", "leading_organisations", "sdgs")
 
     class Meta:
         verbose_name = _("working group")

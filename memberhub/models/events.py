@@ -20,6 +20,7 @@ from memberhub.models.publications import (
 )
 from portal.fields import theme_tags
 from portal.scheduling import TIMEZONE_CHOICES, ScheduledPageMixin
+from portal.translation import PAGE_SYNCHRONISED, synchronised
 
 
 class EventPageTheme(ItemBase):
@@ -71,6 +72,12 @@ class EventPage(RoutablePageMixin, ScheduledPageMixin, MemberPublicationPage):
     base_form_class = EventPageForm
     parent_page_types = ["memberhub.OrganisationPage", "memberhub.EventIndexPage"]
     content_type_key = "event"
+
+    # Translated: title, summary, body. Synchronised: slug, start, end, time zone, location,
+    # organiser, links, contact address, learning lines, themes.
+    override_translatable_fields = PAGE_SYNCHRONISED + synchronised(
+        "start", "end", "timezone", "location", "online_url", "organiser",
+        "registration_url", "contact_email", "learning_lines")
 
     class Meta:
         verbose_name = _("event")

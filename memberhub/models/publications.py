@@ -22,6 +22,7 @@ from memberhub.models.organisations import MemberOrganisation
 from portal.fields import theme_tags
 from portal.searchable import FacetValue, SearchableContent, facet_values
 from portal.text import plain_text
+from portal.translation import PAGE_SYNCHRONISED, synchronised
 
 # Rich text that members write: paragraphs, two heading levels, lists, links, bold and
 # italic. No embeds, no images, no raw HTML (Draftail stores only these features).
@@ -79,6 +80,10 @@ class OrganisationPage(Page):
     parent_page_types = ["memberhub.MemberDirectoryPage"]
     subpage_types = ["memberhub.NewsPage", "memberhub.ImpactStoryPage", "memberhub.VacancyPage",
                      "memberhub.EventPage"]
+
+    # Not translatable: an organisation has one page (``organisation`` is one-to-one); the
+    # English site shows it through the fallback. Declared for completeness.
+    override_translatable_fields = PAGE_SYNCHRONISED + synchronised("learning_lines")
 
     class Meta:
         verbose_name = _("organisation page")
@@ -202,6 +207,11 @@ class NewsPage(MemberPublicationPage):
     content_type_key = "news"
     navigation_section = "memberhub.NewsIndexPage"
 
+    # Translated: title, summary, body, image alt text. Synchronised (copied from the Dutch
+    # page at every sync): slug, image (may be replaced), themes, learning lines.
+    override_translatable_fields = (PAGE_SYNCHRONISED + synchronised("learning_lines")
+                                    + synchronised("image", overridable=True))
+
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
@@ -261,6 +271,11 @@ class ImpactStoryPage(MemberPublicationPage):
     parent_page_types = ["memberhub.OrganisationPage", "memberhub.ImpactStoryIndexPage"]
     content_type_key = "impact_story"
     navigation_section = "memberhub.ImpactStoryIndexPage"
+
+    # Translated: title, summary, change, quote, quote attribution. Synchronised: slug,
+    # country, partner organisation, SDGs, learning lines, themes, results, images.
+    override_translatable_fields = PAGE_SYNCHRONISED + synchronised(
+        "country", "partner_organisation", "sdgs", "learning_lines")
 
     class Meta:
         verbose_name = _("impact story")
@@ -351,6 +366,11 @@ class VacancyPage(MemberPublicationPage):
     base_form_class = VacancyPageForm
     content_type_key = "vacancy"
     navigation_section = "memberhub.VacancyIndexPage"
+
+    # Translated: title, summary, hours, body. Synchronised: slug, closing date, place,
+    # links and address to apply, themes.
+    override_translatable_fields = PAGE_SYNCHRONISED + synchronised(
+        "closing_date", "location", "application_url", "application_email")
 
     class Meta:
         verbose_name = _("vacancy")

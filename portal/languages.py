@@ -123,3 +123,13 @@ class LanguageAddressMixin:
             return parts
         site_id, root_url, page_path = parts
         return site_id, root_url, localized_url(self, page_path, request)
+
+
+def full_address_in_language(page, language, request=None):
+    """The page's absolute address on the site of ``language`` (the sitemap)."""
+    with translation.override(language):
+        url = page.get_full_url(request=request)
+    if not url or language_of(page) == language:
+        return url
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=path_in_language(parts.path or "/", language)))

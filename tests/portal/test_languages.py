@@ -190,3 +190,38 @@ def test_links_on_an_english_page_stay_in_the_english_tree(client, site_structur
         assert child.url == "/alleen-nederlands/kind/"
     with translation.override("en"):
         assert child.url == "/en/alleen-nederlands/kind/"
+
+
+def sitemap_entries(client):
+    """{loc: {hreflang: href}} of /sitemap.xml."""
+    xml = client.get("/sitemap.xml").content.decode()
+    entries = {}
+    for block in re.findall(r"<url>(.*?)</url>", xml, re.S):
+        loc = re.search(r"<loc>(.*?)</loc>", block).group(1)
+        entries[loc] = dict(re.findall(
+            r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/>', block))
+    return entries
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_every_page_with_its_translation_or_fallback(client, dutch_only):
+    translated = add_page(dutch_only.get_parent(), "Vertaald", "vertaald")
+    translate(translated, "Translated", slug="translated")
+    draft = add_page(dutch_only.get_parent(), "Met concept", "met-concept")
+    translate(draft, "Draft only", live=False)
+    entries = sitemap_entries(client)
+    base = "http://localhost"  # the site's own host name
+    assert entries[f"{base}/alleen-nederlands/"] == {
+        "nl": f"{base}/alleen-nederlands/", "en": f"{base}/en/alleen-nederlands/",
+        "x-default": f"{base}/alleen-nederlands/"}
+    expected = {"nl": f"{base}/vertaald/", "en": f"{base}/en/translated/",
+                "x-default": f"{base}/vertaald/"}
+    assert entries[f"{base}/vertaald/"] == expected
+    assert entries[f"{base}/en/translated/"] == expected
+    # The draft is neither listed nor an alternate: the fallback stands in for it.
+    assert entries[f"{base}/met-concept/"]["en"] == f"{base}/en/met-concept/"
+    assert not any("Draft" in loc for loc in entries)
+    # Every alternate answers.
+    for alternates in entries.values():
+        for href in alternates.values():
+            assert client.get(href.removeprefix(base)).status_code == 200, href

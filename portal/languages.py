@@ -85,6 +85,17 @@ def path_in_language(path, language):
     return path if prefix is None else prefix + route
 
 
+def default_tree_url_on_site(url, language):
+    """A page address stored in its own language (a search document's) as a link on the
+    site of ``language``: an address in the default language's tree becomes its address
+    on that site; others stay."""
+    if not url or not url.startswith("/") or language == default_language():
+        return url
+    if strip_language_prefix(url)[0] != default_language():
+        return url
+    return path_in_language(url, language)
+
+
 def localized_url(page, url, request=None):
     """``url`` (the page's own URL, relative or absolute) as a link on the visitor's site:
     a page of the default language gets its address on the visitor's site; any other

@@ -225,3 +225,21 @@ def test_sitemap_lists_every_page_with_its_translation_or_fallback(client, dutch
     for alternates in entries.values():
         for href in alternates.values():
             assert client.get(href.removeprefix(base)).status_code == 200, href
+
+
+@pytest.mark.django_db
+def test_the_cached_fallback_follows_the_dutch_page(client, settings, dutch_only):
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    assert client.get("/en/alleen-nederlands/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/alleen-nederlands/")["X-Page-Cache"] == "hit"
+    dutch_only.title = "Nieuwe titel"
+    publish_page(dutch_only)
+    response = client.get("/en/alleen-nederlands/")
+    assert b"Nieuwe titel" in response.content
+    # A translation published later takes over the English address at once.
+    translate(dutch_only, "Now in English")
+    assert b"Now in English" in client.get("/en/alleen-nederlands/").content
+    cache.clear()

@@ -27,6 +27,7 @@ from wagtail.search import index
 from knowledge.blocks import ExternalLinkBlock, KnowledgeBodyBlock
 from learninglines.models.choices import Track
 from portal.admin_forms import LearningLineChoicesMixin
+from portal.languages import LanguageAddressMixin
 from portal.pages import SectionIndexPage
 from portal.translation import PAGE_SYNCHRONISED, synchronised
 
@@ -106,7 +107,7 @@ class KnowledgeItemThemeTag(ItemBase):
     )
 
 
-class KnowledgeItemPage(Page):
+class KnowledgeItemPage(LanguageAddressMixin, Page):
     """One knowledge product: a publication, tool, position paper, monitor edition …"""
 
     kind = models.CharField(
@@ -343,7 +344,7 @@ class KnowledgeItemRelation(Orderable):
             raise ValidationError({"item": _("An item cannot be related to itself.")})
 
 
-class KnowledgeMapPage(Page):
+class KnowledgeMapPage(LanguageAddressMixin, Page):
     """The knowledge map: every visible product at once, learning line (or theme) by kind."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -43,9 +43,10 @@ OrganisationThrough = KnowledgeItemPage.authoring_organisations.through
 
 def visible_items(user, queryset=None):
     """Knowledge items this user may see, one version per translation (the current
-    language where it exists), across the whole site."""
+    language where it exists), across the whole site. Visibility first: a draft or hidden
+    translation never stands in for the version the user may see."""
     queryset = KnowledgeItemPage.objects.all() if queryset is None else queryset
-    return visible_pages(user, prefer_current_language(queryset))
+    return prefer_current_language(visible_pages(user, queryset))
 
 
 def public_items():

@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from wagtail import hooks
 
 from portal.filters import FilterForm, listing_context
+from portal.languages import language_of
 from portal.pagination import paginate
 
 
@@ -38,6 +39,7 @@ class AgendaEntry:
     track: str = ""               # "practitioner" / "leadership", if any
     format: str = ""              # session format, if any
     page_id: int | None = None
+    language: str = ""            # the page's language ("nl", "en"): marked when not the site's
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -63,6 +65,7 @@ def scheduled_page_entry(page, source, **attributes):
         end=page.end,
         timezone=page.timezone,
         page_id=page.pk,
+        language=language_of(page),
         **attributes,
     )
 

@@ -17,11 +17,17 @@ from portal.cache import bump_content_generation, purge_everything, purge_paths
 
 
 def _paths_of(pages):
+    """The pages' addresses on every language's site: a page is also shown under the
+    other language's address where that language has no version of it (the fallback,
+    portal/languages.py)."""
+    from portal.languages import address_in_language, language_codes
+
     paths = set()
     for page in pages:
-        url = page.get_url()
-        if url and url.startswith("/"):
-            paths.add(url)
+        for code in language_codes():
+            url = address_in_language(page, code)
+            if url and url.startswith("/"):
+                paths.add(url)
     return paths
 
 

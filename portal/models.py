@@ -10,12 +10,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyStreamBlock
+from portal.languages import LanguageAddressMixin
 from portal.searchable import SearchableContent
 from portal.text import stream_text
 from portal.translation import PAGE_SYNCHRONISED
 
 
-class IntroBodyPage(Page):
+class IntroBodyPage(LanguageAddressMixin, Page):
     """A page of an introduction and a body: the home page and standard pages."""
 
     intro = models.TextField(_("introduction"), blank=True)

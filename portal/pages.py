@@ -5,12 +5,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from portal.languages import LanguageAddressMixin
 from portal.pagination import paginate
 from portal.translation import PAGE_SYNCHRONISED
 from portal.visibility import visible_pages
 
 
-class SectionIndexPage(Page):
+class SectionIndexPage(LanguageAddressMixin, Page):
     """A section of the site (/nieuws/, /kennisbank/ …) that lists what it holds.
 
     Subclasses override :meth:`get_listing` with their own filters; the default lists

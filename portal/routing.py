@@ -21,6 +21,7 @@ from django.http import Http404
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
 
 from portal.cache import bump_generation, cache_safely
 
@@ -93,31 +94,97 @@ def _entry_for(route_result, components):
     return None
 
 
+def _components(path):
+    return [part for part in path.split("/") if part]
+
+
 def prime_route(request, path):
-    """Give Wagtail the page for this path from the route cache, or remember Wagtail's walk."""
+    """Give Wagtail the page for this path from the route cache, or remember Wagtail's walk
+    (or the other language's page that answers here: :func:`fallback_route`). Returns a
+    redirect when the visitor's language has this page at another address."""
     if hasattr(request, "_wagtail_route_for_request"):
-        return
+        return None
     generation = _generation()
     site = site_for_request(request, generation)
     if site is None:
-        return
+        return None
     key = _route_key(generation, site, path)
     entry = _cache_get(key)
     if entry is not None:
         result = _remembered_route(request, entry)
         if result is not None:
             request._wagtail_route_for_request = result
-            return
+            return None
     result = Page.route_for_request(request, path)  # Wagtail's own walk; it keeps the result
+    if result is None:
+        result = fallback_route(request, site, path)
+        if not isinstance(result, RouteResult):
+            return result
     if result is not None:
-        components = [part for part in path.split("/") if part]
-        new_entry = _entry_for(result, components)
+        new_entry = _entry_for(result, _components(path))
         if new_entry is not None:
             _cache_set(key, new_entry)
+    return None
+
+
+def fallback_route(request, site, path):
+    """The page of another language at this path, when the visitor's language has none
+    here: the Dutch page under its English address (or an English-only page under its
+    Dutch address). A redirect instead when the visitor's language has that page live at
+    another address (a translated slug). Sets Wagtail's route for the request."""
+    from portal.languages import default_language, language_codes
+    from portal.selectors import locale_for
+
+    current = get_language()
+    others = [code for code in language_codes() if code != current]
+    others.sort(key=lambda code: code != default_language())  # the default language first
+    components = _components(path)
+    for code in others:
+        locale = locale_for(code)
+        root = site.root_page
+        if locale is None:
+            continue
+        if root.locale_id != locale.id:
+            root = root.get_translation_or_none(locale)
+        if root is None or not root.live:
+            continue
+        try:
+            result = root.specific.route(request, list(components))
+        except Http404:
+            continue
+        redirect = _redirect_to_translation(request, result, components)
+        if redirect is not None:
+            return redirect
+        request._wagtail_route_for_request = result
+        return result
+    return None
+
+
+def _redirect_to_translation(request, result, components):
+    from django.http import HttpResponseRedirect
+
+    from portal.selectors import locale_for
+    from portal.visibility import can_view
+
+    locale = locale_for(get_language())
+    translated = result.page.get_translation_or_none(locale) if locale else None
+    if translated is None or not translated.live or not can_view(request.user, translated):
+        return None
+    url = translated.get_url(request)
+    entry = _entry_for(result, components)
+    if not url or entry is None:
+        return None
+    url += "".join(part + "/" for part in entry[3])
+    if url == request.path:
+        return None
+    if request.META.get("QUERY_STRING"):
+        url += "?" + request.META["QUERY_STRING"]
+    return HttpResponseRedirect(url)
 
 
 class RememberedRouteMiddleware:
-    """Primes Wagtail's page route for requests that go to Wagtail's serve view."""
+    """Primes Wagtail's page route for requests that go to Wagtail's serve view, and finds
+    the other language's page for an address the visitor's language lacks."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -126,8 +193,16 @@ class RememberedRouteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is wagtail_views.serve and request.method in ("GET", "HEAD"):
-            # Wagtail's URL pattern passes the path positionally.
-            path = view_args[0] if view_args else view_kwargs.get("path", "")
-            prime_route(request, path)
+        if view_func is not wagtail_views.serve:
+            return None
+        # Wagtail's URL pattern passes the path positionally.
+        path = view_args[0] if view_args else view_kwargs.get("path", "")
+        if request.method in ("GET", "HEAD"):
+            return prime_route(request, path)
+        if Page.route_for_request(request, path) is None:
+            site = site_for_request(request, _generation())
+            if site is not None:
+                result = fallback_route(request, site, path)
+                if not isinstance(result, RouteResult):
+                    return result
         return None

@@ -55,9 +55,13 @@ def connect():
     from wagtail.models import Locale
 
     from portal import cache_invalidation
+    from portal.languages import forget_locale_codes
     from portal.selectors import forget_locales
 
     post_save.connect(forget_locales, sender=Locale, dispatch_uid="portal_locale_saved")
+    post_save.connect(forget_locale_codes, sender=Locale, dispatch_uid="portal_locale_codes")
+    post_delete.connect(forget_locale_codes, sender=Locale,
+                        dispatch_uid="portal_locale_codes_deleted")
     from portal.models import NavigationSettings, SiteSettings
 
     for model in (SiteSettings, NavigationSettings):

@@ -124,6 +124,21 @@ def _as_datetime(value):
     return timezone.make_aware(datetime.datetime.combine(value, datetime.time(12)))
 
 
+def hidden_in(page):
+    """The languages in which another version of the page stands for it in search: its
+    live translation in that language, or, where that language has none, the version in
+    the default language. So each item is found once on each language's site, in the
+    visitor's language where it exists (as portal.selectors.prefer_current_language)."""
+    from portal.languages import default_language, language_codes, language_of
+
+    own = language_of(page)
+    others = {language_of(version) for version in Page.objects.filter(
+        translation_key=page.translation_key, live=True).exclude(pk=page.pk).only("locale_id")}
+    default = default_language()
+    return [code for code in language_codes() if code != own
+            and (code in others or (own != default and default in others))]
+
+
 def build_document(page, restrictions=None):
     """The document data for a page, or None when the page must not be searchable."""
     page = page.specific
@@ -148,6 +163,8 @@ def build_document(page, restrictions=None):
         "sdg": sorted(str(number) for number in content.sdgs),
         "year": [str(date.year)] if date else [],
         "language": [content.language or page.locale.language_code],
+        # Not a facet people choose: the languages whose search leaves this out.
+        "hidden_in": hidden_in(page),
     }
     return {
         "key": page_key(page.id),
@@ -155,7 +172,7 @@ def build_document(page, restrictions=None):
         "title": page.title,
         "summary": plain_text(content.summary),
         "body": plain_text(content.body),
-        "url": page.get_url() or page.url or "",
+        "url": _own_url(page),
         "content_type": facets["content_type"][0],
         "language": facets["language"][0],
         "date": date,
@@ -166,6 +183,17 @@ def build_document(page, restrictions=None):
         "labels": {facet: {value.id: value.label for value in values}
                    for facet, values in labelled.items() if values},
     }
+
+
+def _own_url(page):
+    """The page's address in its own language (each site shows it at its own address:
+    search.views)."""
+    from django.utils import translation
+
+    from portal.languages import language_of
+
+    with translation.override(language_of(page)):
+        return page.get_url() or page.url or ""
 
 
 DOCUMENT_FIELDS = ["page_id", "title", "summary", "body", "url", "content_type", "language",

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from portal.searchable import NAME_PREFIX
 from search import outage
@@ -80,12 +81,18 @@ def _skip_engine(backend):
 # -- searching ---------------------------------------------------------------------
 
 
-def search(text, user, filters=None, sort="relevance", page=1, per_page=10) -> SearchResult:
+def search(text, user, filters=None, sort="relevance", page=1, per_page=10,
+           language=None) -> SearchResult:
+    """``language``: the site's language (the active one by default): of a translated
+    item only the version that stands for it in that language is found
+    (search.documents.hidden_in), so it is listed and counted once."""
+    language = language or get_language()
     request = SearchRequest(
         text=clean_query(text),
         tokens=user_tokens(user),
         filters={facet: [str(v) for v in values][:20]
                  for facet, values in (filters or {}).items() if facet in FILTERABLE},
+        exclude={"hidden_in": [language]} if language else {},
         sort="date" if sort == "date" else "relevance",
         page=max(1, int(page)),
         per_page=per_page,
@@ -107,7 +114,7 @@ def search(text, user, filters=None, sort="relevance", page=1, per_page=10) -> S
             result = DatabaseBackend().search(request)
     if result.total and result.page > result.num_pages:
         request.page = result.num_pages
-        return search(text, user, filters, sort, request.page, per_page)
+        return search(text, user, filters, sort, request.page, per_page, language)
     counted = {facet: [value for value, _count in result.facets.get(facet, [])]
                for facet in LABELLED_FACETS}
     result.labels = facet_labels(counted)

@@ -6,17 +6,25 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
+def translation_ids(page):
+    """The page's other language versions: which of them search shows in which language
+    depends on which are live (search.documents.hidden_in)."""
+    return list(Page.objects.filter(translation_key=page.translation_key)
+                .exclude(pk=page.pk).values_list("id", flat=True))
+
+
 def on_publish(sender, instance, **kwargs):
     from search.tasks import schedule_update
 
-    schedule_update([instance.id])
+    schedule_update([instance.id, *translation_ids(instance)])
 
 
 def on_unpublish(sender, instance, **kwargs):
-    from search.tasks import schedule_subtree_update
+    from search.tasks import schedule_subtree_update, schedule_update
 
     # Unpublishing a page hides its subtree from Wagtail's routing of visitors too.
     schedule_subtree_update(instance, withdraw=True)
+    schedule_update(translation_ids(instance))
 
 
 def on_move(sender, instance, **kwargs):
@@ -27,9 +35,10 @@ def on_move(sender, instance, **kwargs):
 
 
 def on_delete(sender, instance, **kwargs):
-    from search.tasks import schedule_removal
+    from search.tasks import schedule_removal, schedule_update
 
     schedule_removal([instance.id])
+    schedule_update(translation_ids(instance))
 
 
 def on_restriction_change(sender, instance, **kwargs):

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from portal.languages import default_tree_url_on_site
 from portal.searchable import NAME_PREFIX
 from search import service
 from search.caching import search_for
@@ -125,6 +126,7 @@ def search_view(request):
         for hit in result.hits:
             hit.type_label = VALUE_LABELS["content_type"].get(hit.content_type, hit.content_type)
             hit.language_label = other_language_label(hit.language)
+            hit.url = default_tree_url_on_site(hit.url, get_language())
         if _page_number(request) == 1 and not filters:
             service.log_query(query, result.total)
     pagination = request.GET.copy()
@@ -154,7 +156,8 @@ def autocomplete_view(request):
     """Titles matching what was typed, as JSON: [{"title", "url", "type"}]."""
     suggestions = service.autocomplete(request.GET.get("q", ""), request.user)
     response = JsonResponse({"results": [
-        {"title": row["title"], "url": row["url"], "type": row["content_type"]}
+        {"title": row["title"], "url": default_tree_url_on_site(row["url"], get_language()),
+         "type": row["content_type"]}
         for row in suggestions
     ]})
     response["Cache-Control"] = "private, max-age=60"

@@ -17,7 +17,23 @@ def empty_cache():
     from portal.selectors import forget_locales
 
     forget_locales()
+    from portal.languages import forget_locale_codes
+
+    forget_locale_codes()
     yield
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: the test client leaves the language of
+    its last request active in the thread, and a page's ``url`` outside a request is its
+    address on the active language's site (portal/languages.py)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

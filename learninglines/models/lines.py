@@ -15,6 +15,7 @@ from wagtail.search import index
 from learninglines.models.base import LearningPageMixin
 from learninglines.models.choices import Track
 from portal.blocks import BodyStreamBlock
+from portal.languages import LanguageAddressMixin
 from portal.pages import SectionIndexPage
 from portal.searchable import FacetValue, SearchableContent, facet_values
 from portal.translation import PAGE_SYNCHRONISED, synchronised
@@ -76,7 +77,7 @@ class LearningLineCoordinator(Orderable):
         return self.name
 
 
-class LearningLinePage(LearningPageMixin, Page):
+class LearningLinePage(LearningPageMixin, LanguageAddressMixin, Page):
     """One learning line (Digital Readiness, Equitable Partnerships, …) on two tracks."""
 
     summary = models.TextField(_("summary"), help_text=_("One or two sentences: what this line "

@@ -33,6 +33,7 @@ from learninglines.models.choices import (
 )
 from learninglines.models.working_groups import WorkingGroupPage
 from portal.blocks import BodyStreamBlock
+from portal.languages import LanguageAddressMixin
 from portal.scheduling import ScheduledPageMixin
 from portal.searchable import FacetValue, SearchableContent, facet_values
 from portal.translation import PAGE_SYNCHRONISED, synchronised
@@ -44,7 +45,8 @@ class SessionThemeTag(ItemBase):
                                  on_delete=models.CASCADE)
 
 
-class SessionPage(LinePartMixin, RoutablePageMixin, ScheduledPageMixin, Page):
+class SessionPage(LinePartMixin, RoutablePageMixin, ScheduledPageMixin, LanguageAddressMixin,
+                  Page):
     """One session of a learning line: a meeting with a time, place and registration.
 
     Its existence is public (it is listed on the agenda) unless the editor sets Wagtail

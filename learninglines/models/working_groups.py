@@ -22,6 +22,7 @@ from learninglines.models.base import (
 )
 from learninglines.models.choices import ContentLanguage, Track
 from portal.blocks import BodyStreamBlock
+from portal.languages import LanguageAddressMixin
 from portal.searchable import FacetValue, SearchableContent, facet_values
 from portal.translation import PAGE_SYNCHRONISED, synchronised
 
@@ -33,7 +34,7 @@ class WorkingGroupThemeTag(ItemBase):
                                  on_delete=models.CASCADE)
 
 
-class WorkingGroupPage(LinePartMixin, RoutablePageMixin, Page):
+class WorkingGroupPage(LinePartMixin, RoutablePageMixin, LanguageAddressMixin, Page):
     """A standing group of members on one track of a line (e.g. the AI working group)."""
 
     track = models.CharField(_("track"), max_length=20, choices=Track.choices,

@@ -20,6 +20,7 @@ from wagtail.search import index
 from memberhub.admin_forms import LearningLinesPageForm, VacancyPageForm
 from memberhub.models.organisations import MemberOrganisation
 from portal.fields import theme_tags
+from portal.languages import LanguageAddressMixin
 from portal.searchable import FacetValue, SearchableContent, facet_values
 from portal.text import plain_text
 from portal.translation import PAGE_SYNCHRONISED, synchronised
@@ -48,7 +49,7 @@ class OrganisationPageTheme(ItemBase):
                                  on_delete=models.CASCADE)
 
 
-class OrganisationPage(Page):
+class OrganisationPage(LanguageAddressMixin, Page):
     """/leden/<slug>/: an organisation's public profile and the home of what it publishes.
 
     Created and kept in step by :func:`memberhub.services.sync_organisation_page`; name,
@@ -113,7 +114,7 @@ class OrganisationPage(Page):
         )
 
 
-class MemberPublicationPage(Page):
+class MemberPublicationPage(LanguageAddressMixin, Page):
     """What member organisations publish. ``organisation`` is never chosen in a form: it
     follows the organisation page the item sits under (None for the association's own)."""
 

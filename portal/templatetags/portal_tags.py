@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Page, Site
 
-from portal import selectors
+from portal import languages, selectors
 from portal.visibility import visible_pages
 
 register = template.Library()
@@ -40,24 +40,37 @@ def breadcrumbs(context, page=None):
 @register.inclusion_tag("components/language_switch.html", takes_context=True)
 def language_switch(context):
     """Links to this page in the other languages: the translation when one is visible,
-    otherwise that language's home page."""
+    otherwise this page's own address on that language's site (the fallback), keeping
+    the rest of the address (a sub-page's route) and the query string; never the home
+    page."""
     request = context["request"]
     page = context.get("page")
     current_language = translation.get_language()
     links = []
     for code, name in settings.LANGUAGES:
         url = None
-        if isinstance(page, Page):
-            translated = _visible_translation(page, code, request.user)
-            if translated is not None:
-                url = translated.url
-            else:
-                url = _home_url(request, code)
+        if code == current_language:
+            url = request.get_full_path()
+        elif isinstance(page, Page):
+            url = _page_in_language(request, page, code)
         else:
             url = _translated_own_path(request, code)
         links.append({"code": code, "name": name, "url": url,
                       "is_current": code == current_language})
     return {"links": links}
+
+
+def _page_in_language(request, page, code):
+    translated = _visible_translation(page, code, request.user) or page
+    url = languages.address_in_language(translated, code)
+    if not url:
+        return _home_url(request, code)
+    own = page.get_url(request=request) or ""
+    if own and request.path.startswith(own):
+        url += request.path[len(own):]  # a routable page's sub-route, e.g. "ical/"
+    if request.GET:
+        url = f"{url}?{request.GET.urlencode()}"
+    return url
 
 
 def _visible_translation(page, language_code, user):
@@ -89,6 +102,48 @@ def _home_url(request, language_code):
     with translation.override(language_code):
         home = _visible_translation(site.root_page, language_code, request.user)
         return home.url if home is not None else "/"
+
+
+@register.simple_tag(takes_context=True)
+def localurl(context, page):
+    """The page's address on the visitor's site (portal.languages): for plain ``Page``
+    objects too (menus, breadcrumbs, chooser blocks), where ``pageurl`` gives the address
+    in the page's own language."""
+    return languages.page_url(page, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def page_language(context, page):
+    """The page's language when it differs from the site's ("" otherwise): the page is
+    shown on the other language's site, marked with ``lang`` and a note."""
+    if not isinstance(page, Page):
+        return ""
+    code = languages.language_of(page)
+    return "" if code == translation.get_language() else code
+
+
+@register.simple_tag(takes_context=True)
+def lang_attrs(context, page_or_code):
+    """` lang="nl" hreflang="nl"` on a link to a page (or an agenda entry's language code)
+    in another language than the site's; nothing otherwise."""
+    from django.utils.html import format_html
+
+    code = page_or_code if isinstance(page_or_code, str) else page_language(context,
+                                                                           page_or_code)
+    if not code or code == translation.get_language():
+        return ""
+    return format_html(' lang="{}" hreflang="{}"', code, code)
+
+
+@register.inclusion_tag("components/language_marker.html", takes_context=True)
+def language_marker(context, page_or_code):
+    """A small marker after a link to a page (or an agenda entry's language code) in
+    another language than the site's."""
+    code = page_or_code if isinstance(page_or_code, str) else page_language(context,
+                                                                           page_or_code)
+    code = "" if code == translation.get_language() else code
+    return {"code": code, "name": languages.language_name(code) if code else "",
+            "site_language": translation.get_language()}
 
 
 @register.inclusion_tag("components/feed_links.html", takes_context=True)

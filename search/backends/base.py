@@ -24,6 +24,7 @@ class SearchRequest:
     text: str
     tokens: list                      # audience tokens of the user (search.documents)
     filters: dict = field(default_factory=dict)  # facet -> list of values
+    exclude: dict = field(default_factory=dict)  # facet -> values no result may have
     sort: str = "relevance"           # or "date"
     page: int = 1
     per_page: int = 10

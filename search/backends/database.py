@@ -139,6 +139,12 @@ class DatabaseBackend(SearchBackend):
                     id__in=SearchFacetValue.objects.filter(facet=facet, value__in=values)
                     .values("document_id")
                 )
+        for facet, values in request.exclude.items():
+            if values:
+                queryset = queryset.exclude(
+                    id__in=SearchFacetValue.objects.filter(facet=facet, value__in=values)
+                    .values("document_id")
+                )
         return queryset
 
     def _matches(self, request, queryset):
@@ -206,6 +212,12 @@ class DatabaseBackend(SearchBackend):
             if values:
                 conditions.append(
                     f"d.id IN (SELECT document_id FROM {facet_values}"  # noqa: S608  # nosec B608
+                    f" WHERE facet = %s AND value IN ({', '.join(['%s'] * len(values))}))")
+                params += [facet, *values]
+        for facet, values in request.exclude.items():
+            if values:
+                conditions.append(
+                    f"d.id NOT IN (SELECT document_id FROM {facet_values}"  # noqa: S608  # nosec B608
                     f" WHERE facet = %s AND value IN ({', '.join(['%s'] * len(values))}))")
                 params += [facet, *values]
         # Column weights follow the FTS5 table's columns: autocomplete, body, title.

@@ -98,7 +98,7 @@ def build_mapping(dsl):
         contexts=[{"name": "audience", "type": "category"}]))
     mapping.field("url", dsl.Keyword(index=False))
     for name in ("content_type", "language", "learning_line", "track", "theme",
-                 "organisation", "sdg", "audience"):
+                 "organisation", "sdg", "audience", "hidden_in"):
         mapping.field(name, dsl.Keyword())
     mapping.field("year", dsl.Integer())
     mapping.field("date", dsl.Date())
@@ -124,6 +124,7 @@ def to_source(data):
         "theme": facets.get("theme", []),
         "organisation": facets.get("organisation", []),
         "sdg": facets.get("sdg", []),
+        "hidden_in": facets.get("hidden_in", []),
         "year": data["year"],
         "date": data["date"].isoformat() if data["date"] else None,
         "audience": data["audience"],
@@ -173,6 +174,9 @@ def build_search(dsl, request: SearchRequest, index=None):
     for facet, values in request.filters.items():
         if values:
             search = search.filter("terms", **{facet: list(values)})
+    for facet, values in request.exclude.items():
+        if values:
+            search = search.exclude("terms", **{facet: list(values)})
     for facet in AGGREGATED:
         search.aggs.bucket(facet, "terms", field=facet, size=50)
     search = search.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"],

@@ -76,6 +76,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include(account_patterns)),
     path("mijn/abonnementen/", include("mailings.urls")),
     path("mijn/", include("memberhub.urls")),
+    path("netwerk/", include("community.urls")),
     path("evaluatie/", include("learninglines.urls")),
     path("zoeken/", include("search.urls")),
     path("", include("mailings.urls_feeds")),

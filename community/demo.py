@@ -1,0 +1,5 @@
+"""Demo content of the community (filled in below)."""
+
+
+def load(context):
+    return None

@@ -43,7 +43,10 @@ def _clean_body(raw):
 
 
 def _lock_user(user):
-    type(user).objects.select_for_update().filter(pk=user.pk).exists()
+    """One post at a time per person, so the rate limit counts every post."""
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
 
 
 @transaction.atomic

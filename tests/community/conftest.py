@@ -64,8 +64,12 @@ def shared_version(space, group_member):
 
 
 @pytest.fixture
-def login(client):
+def login(db):
+    """A client of its own for each person."""
+    from django.test import Client
+
     def log_in(user):
+        client = Client()
         client.force_login(user)
         return client
     return log_in

@@ -3,6 +3,7 @@ a space is seen by the holders of its Django group's token (and editors); a prof
 by the audience its owner chose (all members, the groups of the owner's organisations,
 nobody)."""
 
+from community.models import FieldVisibility, SpaceMembership, SpaceRole
 from portal.permissions import has_editor_rights
 from portal.visibility import (
     EDITORS_GROUP_NAME,
@@ -13,8 +14,6 @@ from portal.visibility import (
     named_group_ids,
     user_audience,
 )
-
-from community.models import FieldVisibility, SpaceMembership, SpaceRole
 
 
 def is_community_member(user):

@@ -27,14 +27,14 @@ class Thread(models.Model):
     def __str__(self):
         return self.title
 
-    @property
-    def is_hidden(self):
-        return self.hidden_at is not None
-
     def get_absolute_url(self):
         from django.urls import reverse
 
         return reverse("community:thread", args=[self.space.slug, self.pk])
+
+    @property
+    def is_hidden(self):
+        return self.hidden_at is not None
 
 
 class Post(models.Model):

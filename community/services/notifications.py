@@ -60,9 +60,9 @@ def _invalid(email):
 
 
 def _post_entry(post, language):
-    from mailings.links import absolute
-
     from django.utils import translation
+
+    from mailings.links import absolute
 
     with translation.override(language):
         url = absolute(post.thread.get_absolute_url()) + f"#post-{post.pk}"

@@ -13,8 +13,8 @@ from portal.models import QueuedEmail
 pytestmark = pytest.mark.django_db
 
 
-def test_the_thread_author_is_notified_of_a_reply_once(login, group_member, coordinator,
-                                                       space, thread, django_capture_on_commit_callbacks):
+def test_the_thread_author_is_notified_of_a_reply_once(
+        login, group_member, coordinator, space, thread, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         reply(thread, coordinator, "Goed plan!")
     assert Notification.objects.filter(user=group_member).count() == 1

@@ -16,7 +16,7 @@ def test_member_finds_a_colleague_joins_posts_is_notified_and_leaves(page):
     login(page, "lid@example.org", "Demo-lid-2026")
     page.goto("/netwerk/mensen/")
     page.get_by_label("Expertise").select_option(label="Cyberveiligheid")
-    page.get_by_role("button", name="Zoeken", exact=True).click()
+    page.get_by_role("search", name="Mensen zoeken").get_by_role("button", name="Zoeken").click()
     people = page.locator(".people-list")
     assert people.get_by_role("link", name="Noor Bakker").is_visible()
     people.get_by_role("link", name="Noor Bakker").click()

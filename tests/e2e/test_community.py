@@ -20,7 +20,7 @@ def test_member_finds_a_colleague_joins_posts_is_notified_and_leaves(page):
     people = page.locator(".people-list")
     assert people.get_by_role("link", name="Noor Bakker").is_visible()
     people.get_by_role("link", name="Noor Bakker").click()
-    assert page.get_by_text("Informatiebeveiliger").is_visible()
+    assert page.get_by_text("Informatiebeveiliger", exact=True).is_visible()
 
     page.goto("/netwerk/groepen/")
     page.get_by_role("link", name="AI-werkgroep", exact=True).click()

@@ -75,3 +75,9 @@ def test_a_working_group_space_follows_the_working_group(site_structure, organis
     WorkingGroupMembership.objects.filter(group=group, user=person).delete()
     assert not SpaceMembership.objects.filter(space=space, user=person).exists()
     assert not person.groups.filter(pk=space.group_id).exists()
+
+
+def test_my_portal_shows_my_groups_and_unread_count(login, group_member, space):
+    page = login(group_member).get(reverse("memberhub:mijn")).content.decode()
+    assert "Ledennetwerk" in page or "Members’ network" in page
+    assert reverse("community:space", args=[space.slug]) in page

@@ -78,6 +78,7 @@ urlpatterns += i18n_patterns(
     path("mijn/vragen/", include("servicedesk.urls")),
     path("", include("yearplan.urls")),
     path("mijn/", include("memberhub.urls")),
+    path("netwerk/", include("community.urls")),
     path("evaluatie/", include("learninglines.urls")),
     path("zoeken/", include("search.urls")),
     path("", include("mailings.urls_feeds")),

@@ -24,7 +24,8 @@ EDITOR_COLLECTION_PERMISSIONS = {
     "wagtaildocs": ["add_document", "change_document", "choose_document", "delete_document"],
 }
 # App labels whose models editors manage in full (organisations, memberships, …).
-EDITOR_MODEL_APPS = ["memberhub", "knowledge", "learninglines", "search", "portal", "taggit"]
+EDITOR_MODEL_APPS = ["memberhub", "knowledge", "learninglines", "search", "portal", "taggit",
+                     "community"]
 EDITOR_EXTRA_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("wagtailredirects", "add_redirect"),

@@ -138,3 +138,26 @@ def can_view(user, page):
     if not page.live:
         return False
     return not any(page.path.startswith(path) for path in hidden_paths(user))
+
+
+def audience_admits(audience, user):
+    """Whether the user holds one of the audience's tokens: the same rule for what is not
+    a page (a group space, a profile field), with the same tokens as pages."""
+    return bool(set(audience) & user_audience(user))
+
+
+def groups_audience(group_ids):
+    """The tokens of "only these Django groups" (and superusers), as a group restriction."""
+    return restriction_audience(PageViewRestriction.GROUPS, group_ids)
+
+
+def named_group_ids(*names):
+    """Ids of the named Django groups (e.g. Members, Editors) that exist."""
+    from django.contrib.auth.models import Group
+
+    return list(Group.objects.filter(name__in=names).values_list("id", flat=True))
+
+
+def members_audience():
+    """Everyone who sees members-only things: the Members and Editors groups."""
+    return groups_audience(named_group_ids(MEMBERS_GROUP_NAME, EDITORS_GROUP_NAME))

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "mailings",
     "servicedesk",
     "yearplan",
+    "community",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -121,6 +122,7 @@ PORTAL_DEMO_STEPS = [
     "mailings.demo",
     "servicedesk.demo",
     "yearplan.demo",
+    "community.demo",
 ]
 
 ROOT_URLCONF = "ledenportaal.urls"

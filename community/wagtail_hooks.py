@@ -1,0 +1,42 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from community.services.discussions import HIDE_ACTION
+from community.viewsets import CommunityViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_community_viewsets():
+    return CommunityViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_community_log_actions(actions):
+    actions.register_action(HIDE_ACTION, _("Hide post"), _("Post hidden"))
+
+
+@hooks.register("register_personal_data_export")
+def export_community_data(user):
+    from community.privacy import export
+
+    return export(user)
+
+
+@hooks.register("register_personal_data_erasure")
+def erase_community_data(user):
+    from community.privacy import erase
+
+    erase(user)
+
+
+@hooks.register("register_mijn_panel")
+def community_mijn_panel(request):
+    from community.access import is_community_member
+    from community.selectors import unread_count
+
+    if not is_community_member(request.user):
+        return None
+    return {"template": "community/mijn_panel.html", "order": 30,
+            "context": {"unread": unread_count(request.user),
+                        "spaces": list(request.user.space_memberships
+                                       .select_related("space").order_by("space__title"))}}

@@ -75,6 +75,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include(account_patterns)),
     path("mijn/abonnementen/", include("mailings.urls")),
+    path("mijn/scans/", include("assessments.urls")),
     path("mijn/", include("memberhub.urls")),
     path("evaluatie/", include("learninglines.urls")),
     path("zoeken/", include("search.urls")),

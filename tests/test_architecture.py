@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PACKAGE = "ledenportaal"
 CORE = "portal"
-FEATURE_APPS = ("memberhub", "learninglines", "knowledge", "mailings", "search")
+FEATURE_APPS = ("memberhub", "learninglines", "knowledge", "mailings", "search", "assessments")
 PACKAGES = (PROJECT_PACKAGE, CORE, *FEATURE_APPS)
 MAX_MODULE_LINES = 500
 SHOWN_PER_EDGE = 4  # imports listed per arrow of a cycle; the fewest usually point up

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "learninglines",
     "search",
     "mailings",
+    "assessments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -115,6 +116,7 @@ PORTAL_DEMO_STEPS = [
     "learninglines.demo_links",  # links organisation pages to the learning lines
     "knowledge.demo",
     "mailings.demo",
+    "assessments.demo",
 ]
 
 ROOT_URLCONF = "ledenportaal.urls"

@@ -77,3 +77,46 @@ def benchmark_for(round_):
     if opted_out(round_.organisation_id):
         return None
     return sector_benchmark(round_.version)
+
+
+def sector_overview(scan):
+    """For editors: per version and year, how many organisations closed a round and the
+    distribution per dimension (the same rule: nothing below MINIMUM), plus the latest
+    result of each organisation that agreed to share it. A fixed number of queries."""
+    from assessments.models import Dimension, Round
+
+    rounds = list(Round.objects.filter(scan=scan, completed_at__isnull=False)
+                  .select_related("version", "organisation").order_by("completed_at"))
+    latest = {}  # (version, year, organisation) -> the year's last round of that org
+    for round_ in rounds:
+        latest[(round_.version_id, round_.completed_at.year, round_.organisation_id)] = round_
+    results = {}
+    for result in DimensionResult.objects.filter(round__in=[r.pk for r in latest.values()]):
+        results.setdefault(result.round_id, {})[result.dimension_key] = result.score
+    dimensions = {}
+    for dimension in Dimension.objects.filter(version__scan=scan).order_by("sort_order"):
+        dimensions.setdefault(dimension.version_id, []).append(dimension)
+    opted = set(OrganisationScanSettings.objects.filter(benchmark_opt_out=True)
+                .values_list("organisation_id", flat=True))
+    shared = set(OrganisationScanSettings.objects.filter(share_with_editors=True)
+                 .values_list("organisation_id", flat=True))
+    groups = {}
+    for (_version, year, organisation_id), round_ in latest.items():
+        if organisation_id in opted:
+            continue
+        groups.setdefault((round_.version, year), []).append(round_)
+    table = []
+    for (version, year), members in sorted(groups.items(),
+                                           key=lambda item: (item[0][0].number, item[0][1])):
+        table.append({
+            "version": version, "year": year, "organisations": len(members),
+            "total": figures([r.total_score for r in members]),
+            "dimensions": [(dimension, figures([results.get(r.pk, {}).get(dimension.key)
+                                                for r in members]))
+                           for dimension in dimensions.get(version.pk, [])]})
+    agreed = {}
+    for round_ in rounds:
+        if round_.organisation_id in shared:
+            agreed[round_.organisation_id] = round_
+    return {"rows": table, "shared": sorted(agreed.values(),
+                                            key=lambda r: r.organisation.name)}

@@ -11,7 +11,9 @@ pytestmark = pytest.mark.e2e
 
 def test_member_completes_the_quick_scan_and_sees_the_result(page):
     login(page, "lid@example.org", "Demo-lid-2026")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
     page.goto("/mijn/scans/")
+    page.screenshot(path="/tmp/e2e_scans_index.png")
     page.get_by_role("button", name="Start een nieuwe ronde: Digital Maturity Quick Scan, "
                                     "Digitaal Dorp").click()
     assert page.get_by_role("heading", name="Digital Maturity Quick Scan").is_visible()

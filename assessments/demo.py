@@ -67,9 +67,9 @@ def _question(kind, spec, steps):
     return {"type": kind, "id": _id(), "value": value}
 
 
-def _advice(title):
+def _advice(title, title_en):
     return [{"type": "advice", "id": _id(), "value": {
-        "level": number, "text": f"{title}: {nl}", "text_en": f"{title}: {en}"}}
+        "level": number, "text": f"{title}: {nl}", "text_en": f"{title_en or title}: {en}"}}
         for number, _n, _e, _m, nl, en in LEVELS]
 
 
@@ -100,7 +100,8 @@ def make_scan(spec):
             title=dimension["title"], title_en=dimension["title_en"], learning_line=line,
             questions=[_question(question[0], question,
                                  spec["steps"]) for question in dimension["questions"]],
-            advice=_advice(dimension["title"]), recommendations=recommendations)
+            advice=_advice(dimension["title"], dimension["title_en"]),
+            recommendations=recommendations)
     return scan
 
 

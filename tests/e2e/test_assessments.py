@@ -13,9 +13,9 @@ def test_member_completes_the_quick_scan_and_sees_the_result(page):
     login(page, "lid@example.org", "Demo-lid-2026")
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
     page.goto("/mijn/scans/")
-    page.screenshot(path="/tmp/e2e_scans_index.png")
-    page.get_by_role("button", name="Start een nieuwe ronde: Digital Maturity Quick Scan, "
-                                    "Digitaal Dorp").click()
+    quick_scan = page.locator("section.scan-card", has_text="Digital Maturity Quick Scan")
+    quick_scan.locator("li.card", has_text="Digitaal Dorp").get_by_role(
+        "button", name="Start een nieuwe ronde").click()
     assert page.get_by_role("heading", name="Digital Maturity Quick Scan").is_visible()
     page.get_by_role("link", name="Strategie en leiderschap").click()
     page.set_viewport_size({"width": 320, "height": 800})
@@ -40,12 +40,11 @@ def test_member_completes_the_quick_scan_and_sees_the_result(page):
     assert table.locator("tbody tr").count() == 5
     assert table.get_by_role("columnheader", name="Ronde nov 2025").is_visible()  # trend
     assert table.get_by_role("columnheader", name="Sector: mediaan").is_visible()  # benchmark
-    assert page.locator("svg[role=img] title").first.inner_text() == \
+    assert page.locator("svg[role=img] title").first.text_content() == \
         "Score per dimensie (0-100)"
     assert page.locator("svg[role=img] rect").count() >= 5
     advice = page.locator(".scan-advice", has_text="Strategie en leiderschap")
-    assert advice.get_by_text("Strategie en leiderschap: De basis staat").is_visible() or \
-        advice.get_by_text("Strategie en leiderschap: Er is weinig").is_visible()
+    assert advice.locator("p").first.text_content().startswith("Strategie en leiderschap: ")
     assert page.locator(".scan-advice .recommendations a").count() >= 1
     assert page.get_by_role("link", name="Digitale autonomie: een beleidskader voor "
                                          "directies").first.is_visible()

@@ -77,6 +77,7 @@ urlpatterns += i18n_patterns(
     path("mijn/abonnementen/", include("mailings.urls")),
     path("mijn/vragen/", include("servicedesk.urls")),
     path("", include("yearplan.urls")),
+    path("mijn/scans/", include("assessments.urls")),
     path("mijn/", include("memberhub.urls")),
     path("netwerk/", include("community.urls")),
     path("evaluatie/", include("learninglines.urls")),

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "servicedesk",
     "yearplan",
     "community",
+    "assessments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -123,6 +124,7 @@ PORTAL_DEMO_STEPS = [
     "servicedesk.demo",
     "yearplan.demo",
     "community.demo",
+    "assessments.demo",
 ]
 
 ROOT_URLCONF = "ledenportaal.urls"

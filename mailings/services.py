@@ -22,7 +22,7 @@ def save_subscription(user, *, member_mailing, political_monitor, language, line
                       tracks=None, themes=None):
     """Store a person's choices: ``lines``/``tracks``/``themes`` map the followed object
     (page, track value, theme) to a frequency; "never" removes the follow."""
-    from memberhub.services import set_preferred_language
+    from memberhub.profiles import set_preferred_language
 
     if political_monitor not in Frequency.values or language not in ("nl", "en"):
         raise ValidationError(_("Choose one of the options offered."))

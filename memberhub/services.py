@@ -419,40 +419,6 @@ def remove_membership(user, membership):
     membership.delete()
 
 
-# --- Accounts ---------------------------------------------------------------------------
-
-
-def sync_admin_profile(user):
-    """Give a new user's Wagtail profile the user's language, so the admin (and Wagtail's
-    own e-mails) are in Dutch unless the person chose English."""
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(user)
-    if not profile.preferred_language:
-        profile.preferred_language = user.preferred_language or settings.LANGUAGE_CODE
-        profile.save(update_fields=["preferred_language"])
-
-
-@transaction.atomic
-def set_preferred_language(user, language):
-    """The person's one language choice: e-mails of every kind (portal.mail.
-    recipient_language) and the portal after login, the Wagtail admin included unless
-    the person chose another admin language there."""
-    from wagtail.users.models import UserProfile
-
-    if language not in dict(settings.LANGUAGES):
-        raise ValidationError(_("Choose one of the options offered."))
-    previous = user.preferred_language
-    if previous != language:
-        user.preferred_language = language
-        user.save(update_fields=["preferred_language"])
-    profile = UserProfile.get_for_user(user)
-    if profile.preferred_language in ("", previous):
-        profile.preferred_language = language
-        profile.save(update_fields=["preferred_language"])
-    return user
-
-
 # --- Notifications ----------------------------------------------------------------------
 
 

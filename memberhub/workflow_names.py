@@ -83,3 +83,9 @@ def install():
         field.get_prep_value = get_prep_value
         field.from_db_value = _from_db_value
         field.portal_translated_names = True
+        # ``"%s" % workflow`` (Wagtail's messages) reads str(workflow): the shown name.
+        model.__str__ = _shown_name
+
+
+def _shown_name(instance):
+    return str(instance.name)

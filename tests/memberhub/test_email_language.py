@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from memberhub.models import NewsPage
-from memberhub.services import set_preferred_language
+from memberhub.profiles import set_preferred_language
 from portal.models import QueuedEmail
 from tests.factories import MembershipFactory, UserFactory
 from tests.memberhub.helpers import news_form

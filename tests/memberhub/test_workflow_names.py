@@ -7,7 +7,7 @@ from wagtail.models import Task, Workflow
 
 from memberhub import services
 from memberhub.models import NewsPage
-from memberhub.services import set_preferred_language
+from memberhub.profiles import set_preferred_language
 from tests.memberhub.helpers import news_form
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +41,7 @@ def test_the_names_are_stored_once_in_dutch_whatever_language_saves_them(hub):
     assert Workflow.objects.filter(name="Redactie").get() == workflow
     with translation.override("en"):
         assert str(workflow.name) == "Editors" and f"{workflow.name}" == "Editors"
+        assert "%s" % workflow == "Editors" and str(workflow) == "Editors"  # noqa: UP031
         workflow.save()  # e.g. the workflow edited in the English admin
         services.ensure_member_workflow()
     assert Workflow.objects.values_list("name", flat=True).get() == "Redactie"

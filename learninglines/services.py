@@ -26,15 +26,14 @@ from learninglines.selectors.registrations import (
     evaluation_invitations_due,
     evaluation_path,
     places_taken,
-    preferred_language,
 )
 from learninglines.selectors.sessions import (
     canonical_session,
     registration_closed_reason,
     session_ics,
 )
-from portal.links import absolute_url
-from portal.mail import queue_templated_email
+from portal.links import absolute_reverse, absolute_url, page_in_language
+from portal.mail import queue_templated_email, recipient_language
 
 logger = logging.getLogger(__name__)
 
@@ -58,14 +57,16 @@ def _lock_session(session):
     return SessionPage.objects.select_for_update(of=("self",)).get(pk=session.pk)
 
 
-def _email_context(registration, **extra):
-    session = registration.session
+def _email_context(registration, language, **extra):
+    """What the registration e-mails show, in ``language``: the session's translation
+    (title, address) when there is one, and links into that language's site."""
+    session = page_in_language(registration.session, language)
     context = {
         "registration": registration,
         "session": session,
         "user": registration.user,
         "session_url": absolute_url(session.url or ""),
-        "mijn_url": absolute_url("/mijn/"),
+        "mijn_url": absolute_reverse("memberhub:mijn", language),
     }
     context.update(extra)
     return context
@@ -73,15 +74,15 @@ def _email_context(registration, **extra):
 
 def _send_registration_email(registration, template):
     user = registration.user
-    language = preferred_language(user)
+    language = recipient_language(user)
     attachments = None
     if registration.status == Status.REGISTERED:
+        session = page_in_language(registration.session, language)
         with translation.override(language):
-            attachments = [(f"{registration.session.slug}.ics",
-                            session_ics(registration.session, registration),
+            attachments = [(f"{session.slug}.ics", session_ics(session, registration),
                             "text/calendar")]
     queue_templated_email(
-        user.email, f"learninglines/email/{template}", _email_context(registration),
+        user.email, f"learninglines/email/{template}", _email_context(registration, language),
         language=language, attachments=attachments, category="learninglines",
     )
 
@@ -282,11 +283,12 @@ def send_evaluation_invitations(now=None):
     for registration in evaluation_invitations_due(now):
         with transaction.atomic():
             user = registration.user
+            language = recipient_language(user)
             queue_templated_email(
                 user.email, "learninglines/email/evaluation_invitation",
-                _email_context(registration,
+                _email_context(registration, language,
                                evaluation_url=absolute_url(evaluation_path(registration))),
-                language=preferred_language(user), category="learninglines",
+                language=language, category="learninglines",
                 dedupe_key=f"learninglines-evaluation-{registration.pk}",
             )
             Registration.objects.filter(pk=registration.pk).update(

@@ -50,7 +50,10 @@ def _subscriptions(context):
             continue
         subscription, created = Subscription.objects.get_or_create(
             user=user, defaults={"member_mailing": member_mailing,
-                                 "political_monitor": monitor, "language": language})
+                                 "political_monitor": monitor})
+        if created and user.preferred_language != language:
+            user.preferred_language = language
+            user.save(update_fields=["preferred_language"])
         # The demo content was all published just now: count it as known to the demo
         # accounts, so loading the demo sends no notifications and no digest.
         _mark_known(user)

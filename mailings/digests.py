@@ -12,7 +12,7 @@ from mailings.models import Channel, DeliveredItem, Frequency
 from mailings.rendering import item_entry
 from mailings.sending import BATCH_SIZE
 from mailings.tokens import Scope, unsubscribe_headers, unsubscribe_urls
-from portal.mail import queue_email, render_email, render_subject
+from portal.mail import queue_email, recipient_language, render_email, render_subject
 
 
 def _entries(pages, language, paths):
@@ -56,7 +56,7 @@ def digest_pages(subscription, follows, infos, audience, delivered):
             continue
         if not selectors.matches(subscription, follows, info, Frequency.WEEKLY):
             continue
-        page = audience.page_for(info, subscription.language)
+        page = audience.page_for(info, recipient_language(subscription.user))
         if page is not None:
             pages.append(page)
     return pages
@@ -93,7 +93,7 @@ def send_digests(now=None, batch_size=BATCH_SIZE):
                 ",".join(sorted(str(page.translation_key) for page in pages)).encode()
             ).hexdigest()[:16]
             if _queue_items_email(
-                    user, subscription.language, "mailings/emails/digest", pages,
+                    user, recipient_language(user), "mailings/emails/digest", pages,
                     Channel.DIGEST, Scope.DIGEST,
                     f"digest:user:{user.pk}:{now:%Y%m%d}:{digest_id}",
                     {"week": now.isocalendar().week}, paths):
@@ -129,12 +129,13 @@ def notify_published(page_id):
             continue
         user = subscription.user
         audience = selectors.Audience(user, user.pk in members, paths)
-        chosen = audience.page_for(info, subscription.language)
+        language = recipient_language(user)
+        chosen = audience.page_for(info, language)
         if chosen is None:
             continue
         scope = Scope.MONITOR if info.is_monitor else Scope.IMMEDIATELY
         if _queue_items_email(
-                user, subscription.language, "mailings/emails/notification", [chosen],
+                user, language, "mailings/emails/notification", [chosen],
                 Channel.IMMEDIATELY, scope,
                 f"notify:{info.translation_key}:user:{user.pk}",
                 {"is_monitor": info.is_monitor}, paths):

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mailings.models import LANGUAGE_CHOICES, Frequency, Track
+from portal.mail import recipient_language
 
 FREQUENCY_CHOICES = Frequency.choices
 
@@ -44,7 +45,7 @@ class SubscriptionForm(forms.Form):
         initial = {
             "member_mailing": "yes" if subscription.member_mailing else "no",
             "political_monitor": subscription.political_monitor,
-            "language": subscription.language,
+            "language": recipient_language(subscription.user),
         }
         for follow in follows:
             if follow.learning_line_id:

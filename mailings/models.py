@@ -39,7 +39,9 @@ class Track(models.TextChoices):
 
 class Subscription(models.Model):
     """What one person wants to receive. Without a record the defaults apply: the member
-    mailing on, everything else off (see :func:`mailings.selectors.subscription_for`)."""
+    mailing on, everything else off (see :func:`mailings.selectors.subscription_for`).
+    The language of the e-mails is the person's one language choice,
+    ``User.preferred_language`` (portal.mail.recipient_language), for every e-mail."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE,
@@ -50,8 +52,6 @@ class Subscription(models.Model):
         _("political monitor"), max_length=12, choices=Frequency.choices,
         default=Frequency.NEVER,
     )
-    language = models.CharField(_("language of the e-mails"), max_length=2,
-                                choices=LANGUAGE_CHOICES, default="nl")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 

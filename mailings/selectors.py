@@ -7,8 +7,7 @@ from datetime import timedelta
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
@@ -71,9 +70,7 @@ def subscription_for(user):
     """The person's subscription, or an unsaved one with the defaults."""
     subscription = Subscription.objects.filter(user=user).first()
     if subscription is None:
-        language = getattr(user, "preferred_language", "nl")
-        subscription = Subscription(user=user, language=language if language in ("nl", "en")
-                                    else "nl")
+        subscription = Subscription(user=user)
     return subscription
 
 
@@ -116,18 +113,17 @@ def active_member_ids(user_ids):
 
 def mailing_recipients(mailing):
     """Active people of active member organisations who did not turn the member mailing
-    off and whose address is not marked invalid, each once, with ``mail_language``."""
+    off and whose address is not marked invalid, each once (the e-mail is in the person's
+    language: portal.mail.recipient_language)."""
     users = (
         get_user_model().objects.filter(is_active=True,
                                         memberships__organisation__active=True)
         .exclude(mailing_subscription__member_mailing=False)
         .exclude(email__in=invalid_addresses())
-        .annotate(mail_language=Coalesce(F("mailing_subscription__language"),
-                                         F("preferred_language")))
         .distinct()
     )
     if mailing.only_this_language:
-        users = users.filter(mail_language=mailing.language)
+        users = users.filter(preferred_language=mailing.language)
     return users
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from mailings import selectors
 from mailings.models import Mailing
 from mailings.rendering import MailingRenderer
-from portal.mail import queue_email
+from portal.mail import queue_email, recipient_language
 from portal.text import plain_text
 
 logger = logging.getLogger(__name__)
@@ -103,7 +103,7 @@ def send_mailing_batch(mailing, users, renderer):
         for user in users:
             if keys[user.pk] in done:
                 continue
-            language = getattr(user, "mail_language", None) or mailing.language
+            language = recipient_language(user)
             subject, text, html, headers = renderer.personal(user, language)
             queue_email(user.email, subject, text, html, headers=headers,
                         category=mailing.category, dedupe_key=keys[user.pk])

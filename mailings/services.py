@@ -22,14 +22,17 @@ def save_subscription(user, *, member_mailing, political_monitor, language, line
                       tracks=None, themes=None):
     """Store a person's choices: ``lines``/``tracks``/``themes`` map the followed object
     (page, track value, theme) to a frequency; "never" removes the follow."""
+    from memberhub.profiles import set_preferred_language
+
     if political_monitor not in Frequency.values or language not in ("nl", "en"):
         raise ValidationError(_("Choose one of the options offered."))
     subscription, _created = Subscription.objects.select_for_update().get_or_create(
-        user=user, defaults={"language": language})
+        user=user)
     subscription.member_mailing = bool(member_mailing)
     subscription.political_monitor = political_monitor
-    subscription.language = language
     subscription.save()
+    # One language for every e-mail (and the portal): the person's, not the mailings'.
+    set_preferred_language(user, language)
     follows = []
     for name, choices in (("learning_line", lines), ("track", tracks), ("theme", themes)):
         for subject, frequency in (choices or {}).items():
@@ -48,7 +51,7 @@ def save_subscription(user, *, member_mailing, political_monitor, language, line
 def unsubscribe(user, scope, everything=False):
     """Stop what the link was for (or everything). Idempotent; returns the subscription."""
     subscription, _created = Subscription.objects.select_for_update().get_or_create(
-        user=user, defaults={"language": getattr(user, "preferred_language", "nl") or "nl"})
+        user=user)
     if everything:
         subscription.member_mailing = False
         subscription.political_monitor = Frequency.NEVER
@@ -83,7 +86,6 @@ def export_personal_data(user):
         data["subscriptions"] = {
             "member_mailing": subscription.member_mailing,
             "political_monitor": subscription.political_monitor,
-            "language": subscription.language,
             "follows": [
                 {"learning_line": follow.learning_line.title if follow.learning_line else None,
                  "track": follow.track or None,

@@ -73,8 +73,6 @@ def password_reset_allowed(request, email):
 
 class PortalPasswordResetView(auth_views.PasswordResetView):
     form_class = PortalPasswordResetForm
-    # The HTML part in the portal's e-mail layout beside Django's text part.
-    html_email_template_name = "registration/password_reset_email_html.html"
 
     def form_valid(self, form):
         if not password_reset_allowed(self.request, form.cleaned_data["email"]):

@@ -7,3 +7,9 @@ class MemberhubConfig(PortalAppConfig):
     default = True
     name = "memberhub"
     verbose_name = _("Member hub")
+
+    def ready(self):
+        super().ready()
+        from memberhub import workflow_names
+
+        workflow_names.install()

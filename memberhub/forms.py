@@ -21,12 +21,30 @@ class PortalAuthenticationForm(AuthenticationForm):
         return self.cleaned_data["username"].strip().lower()
 
 
+RESET_EMAIL_TEMPLATE = "registration/password_reset"
+
+
 class PortalPasswordResetForm(PasswordResetForm):
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email,
+                  to_email, html_email_template_name=None):
+        """Through the outbox like every e-mail, in the language the person chose, with
+        the link into that language's site and on the configured address (never the
+        Host header of the request)."""
+        from portal.links import absolute_reverse
+        from portal.mail import queue_templated_email, recipient_language
+
+        language = recipient_language(context["user"])
+        context = {**context, "reset_url": absolute_reverse(
+            "password_reset_confirm", language,
+            kwargs={"uidb64": context["uid"], "token": context["token"]})}
+        queue_templated_email(to_email, RESET_EMAIL_TEMPLATE, context, language=language,
+                              category="account")
 
 
 class InvitationForm(forms.Form):

@@ -33,6 +33,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from memberhub import workflow_names
 from memberhub.models import (
     Invitation,
     MemberDirectoryPage,
@@ -44,13 +45,16 @@ from memberhub.models import (
 )
 from memberhub.permissions import can_withdraw, require_org_admin
 from memberhub.selectors import is_member
-from portal.mail import queue_templated_email
+from portal.links import absolute_reverse
+from portal.mail import queue_templated_email, recipient_language
 from portal.visibility import EDITORS_GROUP_NAME, MEMBERS_GROUP_NAME, forget
 
 logger = logging.getLogger(__name__)
 
-WORKFLOW_NAME = "Redactie"
-TASK_NAME = "Goedkeuring door de redactie"
+# Translatable names, stored in Dutch ("Redactie", "Goedkeuring door de redactie"):
+# memberhub/workflow_names.py.
+WORKFLOW_NAME = workflow_names.WORKFLOW
+TASK_NAME = workflow_names.TASK
 ORGANISATION_GROUP_PREFIX = "Organisatie: "
 MEMBER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 TRUSTED_PAGE_PERMISSIONS = MEMBER_PAGE_PERMISSIONS + ["publish_page"]
@@ -303,9 +307,10 @@ def _token_hash(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def invitation_url(token):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "memberhub:invitation", args=[token])
+def invitation_url(token, language=None):
+    """The invitation's link on the site of ``language`` (/en/… for English)."""
+    return absolute_reverse("memberhub:invitation", language or settings.LANGUAGE_CODE,
+                            args=[token])
 
 
 @transaction.atomic
@@ -325,12 +330,15 @@ def invite_colleague(user, organisation, email, role):
         token_hash=_token_hash(token), expires_at=timezone.now() + INVITATION_VALIDITY,
     )
     existing = User.objects.filter(email__iexact=email).first()
+    # Someone with an account chose a language; someone new reads the language of the
+    # site the invitation was sent from.
+    language = recipient_language(existing) if existing else \
+        recipient_language(User(preferred_language=get_language() or ""))
     queue_templated_email(
         email, "memberhub/emails/invitation",
-        {"invitation": invitation, "url": invitation_url(token), "inviter": user,
+        {"invitation": invitation, "url": invitation_url(token, language), "inviter": user,
          "organisation": organisation, "has_account": existing is not None},
-        language=existing.preferred_language if existing else (get_language() or "nl"),
-        category="invitation",
+        language=language, category="invitation",
     )
     return invitation, token
 
@@ -411,20 +419,6 @@ def remove_membership(user, membership):
     membership.delete()
 
 
-# --- Accounts ---------------------------------------------------------------------------
-
-
-def sync_admin_profile(user):
-    """Give a new user's Wagtail profile the user's language, so the admin (and Wagtail's
-    own e-mails) are in Dutch unless the person chose English."""
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(user)
-    if not profile.preferred_language:
-        profile.preferred_language = user.preferred_language or settings.LANGUAGE_CODE
-        profile.save(update_fields=["preferred_language"])
-
-
 # --- Notifications ----------------------------------------------------------------------
 
 
@@ -433,8 +427,8 @@ def _admin_edit_url(page):
         "wagtailadmin_pages:edit", args=[page.pk])
 
 
-def _mijn_url():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("memberhub:mijn")
+def _mijn_url(language):
+    return absolute_reverse("memberhub:mijn", language)
 
 
 def notify_submitted(task_state, user=None):
@@ -454,7 +448,7 @@ def notify_submitted(task_state, user=None):
             {"page": page, "submitter": user, "recipient": reviewer,
              "organisation": getattr(page, "organisation", None),
              "url": _admin_edit_url(page)},
-            language=reviewer.preferred_language, category="moderation",
+            language=recipient_language(reviewer), category="moderation",
             dedupe_key=f"memberhub:submitted:{task_state.pk}:{reviewer.pk}",
         )
         count += 1
@@ -470,11 +464,12 @@ def notify_requester(workflow_state, outcome, user=None):
     page = page.specific if isinstance(page, Page) else page
     task_state = workflow_state.current_task_state
     comment = task_state.specific.get_comment() if task_state else ""
+    language = recipient_language(requester)
     queue_templated_email(
         requester.email, f"memberhub/emails/{outcome}",
         {"page": page, "recipient": requester, "reviewer": user, "comment": comment,
-         "url": _mijn_url()},
-        language=requester.preferred_language, category="moderation",
+         "url": _mijn_url(language)},
+        language=language, category="moderation",
         dedupe_key=f"memberhub:{outcome}:{workflow_state.pk}:"
                    f"{task_state.pk if task_state else 0}",
     )

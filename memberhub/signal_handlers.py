@@ -37,7 +37,7 @@ def organisation_saved(sender, instance, raw=False, **kwargs):
 
 def user_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        from memberhub.services import sync_admin_profile
+        from memberhub.profiles import sync_admin_profile
 
         sync_admin_profile(instance)
 

@@ -37,7 +37,8 @@ class AgendaEntry:
     organisations: tuple = ()     # organisation names
     learning_line: str = ""       # learning line title, if any
     track: str = ""               # "practitioner" / "leadership", if any
-    format: str = ""              # session format, if any
+    format: str = ""              # session format, if any (its label: extra["format_label"],
+                                  # the track's: extra["track_label"])
     page_id: int | None = None
     language: str = ""            # the page's language ("nl", "en"): marked when not the site's
     extra: dict = field(default_factory=dict, compare=False, hash=False)
@@ -101,8 +102,10 @@ def agenda_context(request, options, per_page=20):
     else:
         entries = [entry for entry in entries if entry.end >= now]
     extra = {
-        "track": sorted({(e.track, e.track.capitalize()) for e in entries if e.track}),
-        "format": sorted({(e.format, e.format.replace("_", " ").capitalize())
+        # The labels the sources gave in the current language (never the stored value).
+        "track": sorted({(e.track, str(e.extra.get("track_label") or e.track))
+                         for e in entries if e.track}),
+        "format": sorted({(e.format, str(e.extra.get("format_label") or e.format))
                           for e in entries if e.format}),
         "month": sorted({_month_choice(e.start) for e in entries}, reverse=past),
     }

@@ -45,6 +45,15 @@ def render_subject(template_name, context):
     return " ".join(render_text(template_name, context).split())
 
 
+def recipient_language(user):
+    """The language a person chose for e-mails and the portal (``preferred_language`` on
+    the user), or the site's default when there is none or it is not offered."""
+    language = getattr(user, "preferred_language", "") or ""
+    if language not in dict(settings.LANGUAGES):
+        return settings.LANGUAGE_CODE
+    return language
+
+
 def render_email(template_base, context, language):
     """(subject, text, html) from ``<base>_subject.txt``, ``<base>.txt`` and ``<base>.html``
     rendered in ``language``. The HTML part is optional; subject and text are plain text
@@ -95,7 +104,11 @@ def queue_email(to, subject, text, html="", *, headers=None, attachments=None, c
     return email
 
 
-def queue_templated_email(to, template_base, context, language="nl", **kwargs):
+def queue_templated_email(to, template_base, context, language=None, **kwargs):
+    """Render ``template_base`` in ``language`` (the recipient's: see
+    :func:`recipient_language`; links in ``context`` should point into that language's
+    site: portal.links.absolute_reverse / page_url_in) and queue it."""
+    language = language or settings.LANGUAGE_CODE
     subject, text, html = render_email(template_base, context, language)
     return queue_email(to, subject, text, html, **kwargs)
 

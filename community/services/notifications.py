@@ -48,9 +48,9 @@ def followers(post):
 
 
 def _language(user):
-    from mailings.selectors import subscription_for
+    from portal.mail import recipient_language
 
-    return subscription_for(user).language
+    return recipient_language(user)
 
 
 def _invalid(email):

@@ -4,7 +4,6 @@ lists, the personal evaluation links and who is due an evaluation invitation."""
 from collections import defaultdict
 from datetime import timedelta
 
-from django.conf import settings
 from django.core import signing
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -12,6 +11,7 @@ from django.utils import timezone, translation
 from learninglines.models import Registration, SessionPage
 from learninglines.permissions import administered_organisations
 from learninglines.selectors.sessions import PLACE_TAKING, Status
+from portal.mail import recipient_language
 from portal.visibility import visible_pages
 
 EVALUATION_SALT = "learninglines.evaluation"
@@ -19,11 +19,6 @@ EVALUATION_SALT = "learninglines.evaluation"
 EVALUATION_MAX_AGE = timedelta(days=60)
 # Sessions that ended longer ago than this get no more invitations.
 EVALUATION_WINDOW = timedelta(days=30)
-
-
-def preferred_language(user):
-    """The language to write to this person in."""
-    return getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
 
 
 def places_taken(session):
@@ -84,7 +79,7 @@ def evaluation_token(registration):
 def evaluation_path(registration):
     from django.urls import reverse
 
-    with translation.override(preferred_language(registration.user)):
+    with translation.override(recipient_language(registration.user)):
         return reverse("learninglines:evaluate", kwargs={"token": evaluation_token(registration)})
 
 

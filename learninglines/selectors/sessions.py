@@ -130,7 +130,8 @@ def session_agenda_entry(session, line_title=None, line_url=""):
         learning_line=line_title or "",
         track=session.track,
         format=session.format,
-        extra={"track_label": session.get_track_display(), "line_url": line_url,
+        extra={"track_label": session.get_track_display(),
+               "format_label": session.get_format_display(), "line_url": line_url,
                "audience": session.audience},
     )
 

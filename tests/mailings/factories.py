@@ -109,7 +109,10 @@ def subscribe(user, *, member_mailing=True, political_monitor="never", language=
               lines=(), tracks=(), themes=(), frequency="weekly"):
     subscription, _created = Subscription.objects.update_or_create(
         user=user, defaults={"member_mailing": member_mailing,
-                             "political_monitor": political_monitor, "language": language})
+                             "political_monitor": political_monitor})
+    if user.preferred_language != language:  # the person's one language choice
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
     subscription.follows.all().delete()
     for line in lines:
         Follow.objects.create(subscription=subscription, learning_line=line, frequency=frequency)

@@ -84,7 +84,7 @@ def test_digest_holds_exactly_the_matching_visible_items(
 
     message = digest_for(member.email)
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert message.subject == "Deze week: 5 nieuwe items die u volgt"
+    assert message.subject == "Deze week: 5 nieuwe items die je volgt"
 
 
 @pytest.mark.django_db

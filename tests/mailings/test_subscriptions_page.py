@@ -45,8 +45,9 @@ def test_member_saves_choices(client, member, lines, themes):
     response = client.post("/mijn/abonnementen/", data)
     assert response.status_code == 302
     subscription = Subscription.objects.get(user=member)
+    member.refresh_from_db()
     assert (subscription.member_mailing, subscription.political_monitor,
-            subscription.language) == (False, "weekly", "en")
+            member.preferred_language) == (False, "weekly", "en")
     follows = {(f.learning_line_id, f.track, f.theme_id, f.frequency)
                for f in Follow.objects.filter(subscription=subscription)}
     assert follows == {(lines["dr"].pk, "", None, "weekly"),

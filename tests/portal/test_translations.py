@@ -53,11 +53,20 @@ def test_compiled_catalogues_match_the_po_files():
 def check_compiled(catalogue):
     import gettext
 
+    import polib
+
     with open(catalogue.with_suffix(".mo"), "rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    for msgid, msgstr, _fuzzy in parse_po(catalogue):
-        if "%(counter)s" in msgid:
+    for entry in polib.pofile(str(catalogue)):
+        if entry.obsolete or entry.fuzzy:
             continue
-        text = msgid.replace("\\\"", "\"").replace("\\n", "\n")
-        assert compiled.gettext(text) != text or \
-            msgid == msgstr, msgid
+        if entry.msgid_plural:
+            for number, index in ((1, 0), (2, 1)):
+                text = compiled.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural,
+                                          number) if entry.msgctxt else \
+                    compiled.ngettext(entry.msgid, entry.msgid_plural, number)
+                assert text == entry.msgstr_plural[index], entry.msgid
+        elif entry.msgctxt:
+            assert compiled.pgettext(entry.msgctxt, entry.msgid) == entry.msgstr, entry.msgid
+        else:
+            assert compiled.gettext(entry.msgid) == entry.msgstr, entry.msgid

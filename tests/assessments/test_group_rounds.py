@@ -258,3 +258,18 @@ def test_group_rounds_stay_out_of_the_organisations_rounds_and_public_listings(
     client.force_login(member)
     html = client.get(reverse("assessments:index")).content.decode()
     assert reverse("assessments:group_round", args=[group_round.pk]) in html
+
+
+def test_the_facilitator_is_in_the_export_and_let_go_with_the_account(client, group_round,
+                                                                      power_scan, member):
+    import json
+
+    from portal.privacy import delete_account
+
+    participate(power_scan, group_round)
+    client.force_login(member)
+    data = json.loads(client.get(reverse("my_data") + "?download=1").content)
+    assert data["self_scan_group_rounds_facilitated"][0]["title"] == "Kampala"
+    delete_account(member)
+    group_round.refresh_from_db()
+    assert group_round.facilitator is None and GroupAnswer.objects.exists()

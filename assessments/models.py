@@ -273,3 +273,73 @@ class DimensionResult(models.Model):
 
     def __str__(self):
         return f"{self.round} – {self.dimension_key}"
+
+
+class GroupRound(models.Model):
+    """A facilitated round of a scan (the Power Awareness Tool) with partners who have no
+    account: they open it with the link (``token``) or the short ``code``, each answers
+    once on their own device, anonymously. It belongs to the facilitator's organisation
+    and never counts in the organisation's rounds or the benchmark."""
+
+    scan = models.ForeignKey(Scan, on_delete=models.PROTECT, related_name="group_rounds")
+    version = models.ForeignKey(ScanVersion, on_delete=models.PROTECT,
+                                related_name="group_rounds")
+    organisation = models.ForeignKey("memberhub.MemberOrganisation", on_delete=models.CASCADE,
+                                     related_name="scan_group_rounds")
+    facilitator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    title = models.CharField(_("name of the meeting"), max_length=120, blank=True)
+    token = models.CharField(max_length=64, unique=True)
+    code = models.CharField(max_length=12, unique=True)
+    opened_at = models.DateTimeField(default=timezone.now)
+    closes_at = models.DateTimeField(_("closes at"))
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("group round")
+        verbose_name_plural = _("group rounds")
+        ordering = ["-opened_at"]
+
+    def __str__(self):
+        return f"{self.scan} – {self.organisation} ({self.opened_at:%Y-%m-%d})"
+
+    @property
+    def is_open(self):
+        return self.closed_at is None and timezone.now() < self.closes_at
+
+    @property
+    def ended_at(self):
+        """When answering stopped (or stops)."""
+        return self.closed_at or self.closes_at
+
+
+class GroupParticipant(models.Model):
+    """One anonymous participant: known only by a digest of the random value in their
+    browser's cookie (salted with the round, so two rounds cannot be linked)."""
+
+    group_round = models.ForeignKey(GroupRound, on_delete=models.CASCADE,
+                                    related_name="participants")
+    key_digest = models.CharField(max_length=64)
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group_round", "key_digest"],
+                                               name="assessments_one_group_answer_each")]
+
+    def __str__(self):
+        return f"{self.group_round} – {self.pk}"
+
+
+class GroupAnswer(models.Model):
+    participant = models.ForeignKey(GroupParticipant, on_delete=models.CASCADE,
+                                    related_name="answers")
+    question_key = models.CharField(max_length=64)
+    value = models.SmallIntegerField(null=True, blank=True)
+    not_applicable = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["participant", "question_key"],
+                                               name="assessments_one_group_answer_per_q")]
+
+    def __str__(self):
+        return self.question_key

@@ -63,3 +63,15 @@ def grant_editor_permissions():
         return
     editors.permissions.add(*Permission.objects.filter(
         content_type__app_label="assessments", content_type__model__in=DEFINITION_MODELS))
+
+
+def group_round_for_member(user, group_round_id):
+    """A group round (its link, code, count and combined picture) belongs to its
+    organisation: members see it, anyone else gets a 404."""
+    from assessments.models import GroupRound
+
+    group_round = GroupRound.objects.select_related("scan", "version", "organisation").filter(
+        pk=group_round_id).first()
+    if group_round is None or not is_member_of(user, group_round.organisation_id):
+        raise Http404
+    return group_round

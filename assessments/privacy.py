@@ -2,12 +2,16 @@
 
 Export: every answer the person gave, with the question. Erasure: the person's answers
 and responses go; a closed round keeps its combined result (DimensionResult, without
-people), an open round simply loses this person's answers."""
+people), an open round simply loses this person's answers.
+
+Group rounds hold nothing about their participants (a salted digest of a random cookie
+value); of the facilitator they hold who opened them: exported, and let go on erasure
+(the round stays with the organisation)."""
 
 from django.db import transaction
 
 from assessments import scoring
-from assessments.models import Answer, Response
+from assessments.models import Answer, GroupRound, Response
 
 
 def export(user):
@@ -40,9 +44,15 @@ def export(user):
                          "submitted_at": response.submitted_at.isoformat()
                          if response.submitted_at else None,
                          "answers": rows})
-    return {"self_scan_answers": exported}
+    facilitated = [{"scan": group_round.scan.title, "organisation": group_round.organisation.name,
+                    "title": group_round.title, "opened_at": group_round.opened_at.isoformat(),
+                    "closes_at": group_round.closes_at.isoformat()}
+                   for group_round in GroupRound.objects.filter(facilitator=user).select_related(
+                       "scan", "organisation")]
+    return {"self_scan_answers": exported, "self_scan_group_rounds_facilitated": facilitated}
 
 
 @transaction.atomic
 def erase(user):
     Response.objects.filter(respondent=user).delete()  # answers go with them (cascade)
+    GroupRound.objects.filter(facilitator=user).update(facilitator=None)

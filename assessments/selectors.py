@@ -91,7 +91,11 @@ class DimensionOutcome:
 
 def _live_scores(round_, definition):
     """{key: (score, spread, respondents)} from the answers of an open round."""
-    given = round_answers(round_)
+    return scores_from_answers(definition, round_answers(round_))
+
+
+def scores_from_answers(definition, given):
+    """{key: (score, spread, respondents)} from {person: {question key: answer}}."""
     result = {}
     for item in definition:
         per_person = [scoring.respondent_dimension_score(item, answers)
@@ -111,16 +115,59 @@ def round_outcome(round_, levels=None):
     else:
         scores = {result.dimension_key: (result.score, result.spread, result.respondents)
                   for result in DimensionResult.objects.filter(round=round_)}
+    if round_.is_open:
+        return outcome_from_scores(definition, levels, scores)
+    return outcome_from_scores(definition, levels, scores, total=round_.total_score)
+
+
+_WORK_OUT = object()
+
+
+def outcome_from_scores(definition, levels, scores, total=_WORK_OUT):
+    """Score, level and advice per dimension, and the total (worked out from ``scores``
+    unless given): what the results template shows."""
     outcomes = []
     for item in definition:
         score, spread, respondents = scores.get(item.key, (None, None, 0))
         level = scoring.level_for(levels, score)
         outcomes.append(DimensionOutcome(item, score, spread, respondents, level,
                                          scoring.advice_for(item.dimension, level)))
-    total = round_.total_score if not round_.is_open else scoring.total_score(
-        definition, {key: value[0] for key, value in scores.items()})
+    if total is _WORK_OUT:
+        total = scoring.total_score(definition, {key: value[0] for key, value in scores.items()})
     return {"definition": definition, "dimensions": outcomes, "total": total,
             "total_level": scoring.level_for(levels, total), "levels": levels}
+
+
+def group_answers(group_round):
+    """{participant id: {question key: (value, not_applicable)}} (one query)."""
+    from assessments.models import GroupAnswer
+
+    result = defaultdict(dict)
+    for participant_id, key, value, not_applicable in GroupAnswer.objects.filter(
+            participant__group_round=group_round).values_list(
+            "participant_id", "question_key", "value", "not_applicable"):
+        result[participant_id][key] = (value, not_applicable)
+    return result
+
+
+def group_outcome(group_round):
+    """The combined picture of a group round (from its participants' answers)."""
+    definition = scoring.version_definition(group_round.version)
+    levels = list(group_round.version.levels.all())
+    return outcome_from_scores(definition, levels,
+                               scores_from_answers(definition, group_answers(group_round)))
+
+
+def group_rounds_of(organisations):
+    """The group rounds of these organisations, newest first, with their participant
+    counts (one query)."""
+    from django.db.models import Count
+
+    from assessments.models import GroupRound
+
+    return GroupRound.objects.filter(organisation__in=organisations).select_related(
+        "scan", "organisation").annotate(participant_count=Count("participants")).order_by(
+        "-opened_at")
 
 
 def earlier_rounds(round_, outcomes):

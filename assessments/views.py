@@ -18,6 +18,7 @@ from assessments.permissions import may_manage_settings, round_for_member
 from assessments.selectors import (
     attach_recommendations,
     earlier_rounds,
+    group_rounds_of,
     round_answers,
     round_outcome,
     scans_overview,
@@ -38,6 +39,7 @@ def index(request):
         "overview": scans_overview(request.user, organisations) if organisations else [],
         "organisations": organisations,
         "administered": [m.organisation for m in memberships if m.role == "admin"],
+        "group_rounds": list(group_rounds_of(organisations)[:20]) if organisations else [],
     })
 
 

@@ -7,12 +7,8 @@
   with the same answer whether or not the address belongs to an account.
 """
 
-import hashlib
-
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.core.cache import cache
 from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from memberhub.forms import PortalAuthenticationForm, PortalPasswordResetForm
 from memberhub.selectors import is_member
 from portal.access import members_only_target
-from portal.cache import cache_safely
 from portal.permissions import has_editor_role
+from portal.ratelimit import client_address, count_hit
 
 RESET_KEY_PREFIX = "portal:password-reset"
 
@@ -51,22 +47,16 @@ class PortalLoginView(auth_views.LoginView):
 
 
 def _count(kind, value, window):
-    """One more request for this address or client in the current window; the total."""
-    digest = hashlib.sha256(value.encode()).hexdigest()[:32]
-    key = f"{RESET_KEY_PREFIX}:{kind}:{digest}"
-
-    def increment():
-        cache.add(key, 0, window)
-        return cache.incr(key)
-
-    return cache_safely(increment, 0)  # no working cache: no count, resets still work
+    """One more request for this address or client in the current window; the total
+    (no working cache: no count, resets still work)."""
+    return count_hit(f"{RESET_KEY_PREFIX}:{kind}", value, window)
 
 
 def password_reset_allowed(request, email):
     """Count this request; False when the address or the client asked too often."""
     window = settings.PASSWORD_RESET_WINDOW_SECONDS
     by_address = _count("address", email.strip().lower(), window)
-    by_client = _count("client", get_client_ip_address(request) or "unknown", window)
+    by_client = _count("client", client_address(request), window)
     return (by_address <= settings.PASSWORD_RESET_LIMIT_PER_ADDRESS
             and by_client <= settings.PASSWORD_RESET_LIMIT_PER_CLIENT)
 

@@ -64,7 +64,6 @@ urlpatterns = [
          name="portal_image_original"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
-    path("agenda.ics", agenda_ics, name="agenda_ics"),
 ]
 
 if settings.DEBUG:
@@ -74,6 +73,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("accounts/", include(account_patterns)),
+    # /agenda.ics and /en/agenda.ics: the agenda in that language (titles, links, names).
+    path("agenda.ics", agenda_ics, name="agenda_ics"),
     path("mijn/abonnementen/", include("mailings.urls")),
     path("mijn/vragen/", include("servicedesk.urls")),
     path("", include("yearplan.urls")),

@@ -13,6 +13,7 @@ from mailings.feeds import AgendaFeed, ImpactStoryFeed, NewsFeed
 from mailings.mijn import mijn_panel
 from mailings.models import EmailAddressStatus, Mailing
 from mailings.permissions import can_compose
+from portal.languages import visitor_language
 from portal.measures import COUNT, Measure, target_threshold
 
 hooks.register("register_mijn_panel", mijn_panel)
@@ -124,7 +125,9 @@ def section_feed_links(page, request):
     name = page.specific_class.__name__ if page.specific_class else ""
     if name in FEEDS_BY_SECTION:
         url_name, title = FEEDS_BY_SECTION[name]
-        with translation.override(page.locale.language_code):
+        # The feed of the site being shown: a Dutch section under its English address
+        # (the fallback) advertises the English feed.
+        with translation.override(visitor_language(request)):
             return [{"title": str(title), "url": reverse(url_name)}]
     if name == "KnowledgeIndexPage" and not _knowledge_links_its_own_feed():
         specific = page.specific

@@ -1,11 +1,16 @@
-"""Wagtail API v2, limited to what a visitor may see."""
+"""Wagtail API v2, limited to what a visitor may see, in both languages (docs/api.md)."""
 
 from django.contrib.auth.models import AnonymousUser
+from django.utils import translation
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.filters import LocaleFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from portal.languages import language_codes
+from portal.selectors import prefer_current_language
 from portal.visibility import visible_pages
 
 # Larger offsets overflow the database's integer (SQLite: "datatype mismatch").
@@ -20,8 +25,47 @@ class BoundedPagination(WagtailPagination):
         return super().paginate_queryset(queryset, request, view)
 
 
+def requested_language(request):
+    """The ``?locale=`` asked for (None without one); an unknown code is a clear 400."""
+    code = request.GET.get("locale")
+    if code is None:
+        return None
+    if code not in language_codes():
+        raise BadRequestError(f"locale must be one of: {', '.join(language_codes())}")
+    return code
+
+
+class PreferredLanguageFilter(BaseFilterBackend):
+    """``?locale=en``: each item once, in that language where a visible translation
+    exists, otherwise the version in the default language (its ``meta.locale`` says
+    which), as the site's listings (portal.selectors.prefer_current_language). Replaces
+    Wagtail's LocaleFilter, which would leave out every page not translated."""
+
+    def filter_queryset(self, request, queryset, view):
+        language = requested_language(request)
+        if language is None:
+            return queryset
+        child_of = getattr(queryset, "_filtered_by_child_of", None)
+        with translation.override(language):
+            queryset = prefer_current_language(queryset)
+        if child_of:
+            queryset._filtered_by_child_of = child_of
+        return queryset
+
+
 class PublicPagesAPIViewSet(PagesAPIViewSet):
     pagination_class = BoundedPagination
+    filter_backends = [PreferredLanguageFilter if backend is LocaleFilter else backend
+                       for backend in PagesAPIViewSet.filter_backends]
+
+    def dispatch(self, request, *args, **kwargs):
+        # Addresses (meta.html_url) on the site of the language asked for: a Dutch page
+        # given for ?locale=en links to its English address (portal.languages).
+        language = request.GET.get("locale")
+        if language in language_codes():
+            with translation.override(language):
+                return super().dispatch(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
 
     def get_base_queryset(self):
         # Wagtail already limits the API to live, public pages; passing the result through

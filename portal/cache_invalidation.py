@@ -47,7 +47,7 @@ def purge_for_page(page):
     bump_navigation()
     forget_routes()
     bump_content_generation()
-    purge_paths(_paths_of(affected_pages(page)) | {"/agenda.ics", "/sitemap.xml"})
+    purge_paths(_paths_of(affected_pages(page)) | {"/agenda.ics", "/en/agenda.ics", "/sitemap.xml"})
 
 
 def _forget_everything():
@@ -84,7 +84,7 @@ def _proxy_urls(page, old_paths):
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     listings = _paths_of(affected_pages(page))
     paths = listings | {path + "feed/" for path in listings} | set(old_paths) | {
-        f"/api/v2/pages/{page.pk}/", "/sitemap.xml", "/agenda.ics"}
+        f"/api/v2/pages/{page.pk}/", "/sitemap.xml", "/agenda.ics", "/en/agenda.ics"}
     return sorted(base + path for path in paths)
 
 

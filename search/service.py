@@ -204,29 +204,33 @@ class TitleSuggestions:
     backend: str         # the backend that answered
 
 
-def title_suggestions(prefix, user, limit=8) -> TitleSuggestions:
+def title_suggestions(prefix, user, limit=8, language=None) -> TitleSuggestions:
+    """Titles starting with (or holding) what was typed. ``language``: the site's language
+    (the active one by default): of a translated item only the version that stands for it
+    in that language is suggested (search.documents.hidden_in), as in search()."""
     prefix = clean_query(prefix)
     backend = get_backend()
     if len(prefix) < 2:
         return TitleSuggestions([], backend.name)
     tokens = user_tokens(user)
+    language = language or get_language()
     if _skip_engine(backend):
-        return TitleSuggestions(DatabaseBackend().autocomplete(prefix, tokens, limit),
+        return TitleSuggestions(DatabaseBackend().autocomplete(prefix, tokens, limit, language),
                                 "database")
     try:
-        return TitleSuggestions(backend.autocomplete(prefix, tokens, limit), backend.name)
+        return TitleSuggestions(backend.autocomplete(prefix, tokens, limit, language), backend.name)
     except Exception as error:
         if backend.name == "database" or not fallback_allowed():
             raise
         outage.note_failure(backend, error)
         logger.warning("Autocomplete on %s failed; using the database", backend.name,
                        exc_info=True)
-        return TitleSuggestions(DatabaseBackend().autocomplete(prefix, tokens, limit),
+        return TitleSuggestions(DatabaseBackend().autocomplete(prefix, tokens, limit, language),
                                 "database")
 
 
-def autocomplete(prefix, user, limit=8):
-    return title_suggestions(prefix, user, limit).items
+def autocomplete(prefix, user, limit=8, language=None):
+    return title_suggestions(prefix, user, limit, language).items
 
 
 def log_query(text, total):

@@ -33,7 +33,7 @@ from learninglines.selectors.sessions import (
     visible_sessions,
 )
 from memberhub.models import Membership
-from portal.selectors import prefer_current_language
+from portal.selectors import localized_pages, prefer_current_language
 from portal.visibility import visible_pages
 
 
@@ -171,7 +171,18 @@ def session_page_data(session, user):
         "organisation_registrations": organisation_registrations,
         "hosts": list(session.hosts.all()),
         "evaluation_url": evaluation_url,
+        "working_group": session_working_group(session, user),
     }
+
+
+def session_working_group(session, user):
+    """The session's working group in the current language where a visible translation
+    exists (a translated session keeps its source's group: a synchronised field), or
+    None when the user may not see any version of it."""
+    if not session.working_group_id:
+        return None
+    found = localized_pages([session.working_group], user)
+    return found[0] if found else None
 
 
 def working_group_page_data(group, user):

@@ -87,7 +87,8 @@ class SearchBackend:
     def search(self, request: SearchRequest) -> SearchResult:
         raise NotImplementedError
 
-    def autocomplete(self, prefix, tokens, limit=8):
+    def autocomplete(self, prefix, tokens, limit=8, language=None):
+        """Title suggestions; none of a document hidden in ``language`` (its hidden_in)."""
         raise NotImplementedError
 
     def rebuild(self, documents, total, progress=None):

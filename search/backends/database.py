@@ -368,11 +368,14 @@ class DatabaseBackend(SearchBackend):
                 suggestion.append(word)
         return " ".join(suggestion) if changed else None
 
-    def autocomplete(self, prefix, tokens, limit=8):
+    def autocomplete(self, prefix, tokens, limit=8, language=None):
         words = query_words(prefix)
         if not words:
             return []
         queryset = SearchDocument.objects.filter(audience_q(tokens))
+        if language:
+            queryset = queryset.exclude(id__in=SearchFacetValue.objects.filter(
+                facet="hidden_in", value=language).values("document_id"))
         for word in words:
             queryset = queryset.filter(title__icontains=word)
         starts = queryset.filter(title__istartswith=words[0])

@@ -38,6 +38,7 @@ TEXT_FIELDS = ("title", "summary", "body")
 SNIPPET_FIELDS = ("body", "body.nl", "body.en", "summary", "summary.nl", "summary.en")
 TITLE_FIELDS = ("title", "title.nl", "title.en")
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
+AUTOCOMPLETE_OVERFETCH = 3  # titles asked per suggestion shown (some are hidden_in)
 SUGGEST_BELOW = 3  # offer a spelling suggestion when fewer results than this
 # HTTP 429: the engine's queues are full. Like a 5xx, it means "leave the engine alone for
 # a while" (search.outage), not "this one request was wrong".
@@ -464,14 +465,19 @@ class EngineBackend(SearchBackend):
             self.client).count()
         return " ".join(words) if found else None
 
-    def autocomplete(self, prefix, tokens, limit=8):
+    def autocomplete(self, prefix, tokens, limit=8, language=None):
+        # The completion suggester filters by context but cannot leave a context out, so
+        # it is asked for more titles and those hidden in the site's language are dropped
+        # (each hidden one has a version that stands for it: at most one per item).
         client = self.require_client()
-        response = autocomplete_search(self.dsl, prefix, tokens, limit).using(client).execute()
+        asked = limit * AUTOCOMPLETE_OVERFETCH if language else limit
+        response = autocomplete_search(self.dsl, prefix, tokens, asked).using(client).execute()
         return [
             {"title": option._source.title, "url": option._source.url,
              "content_type": option._source.content_type}
             for option in response.suggest.titles[0].options
-        ]
+            if language not in (getattr(option._source, "hidden_in", None) or [])
+        ][:limit]
 
 
 def _missing_index(item):

@@ -298,3 +298,36 @@ def test_agenda_feed_keeps_recent_and_coming_sessions_only(client, site_structur
     ics = client.get("/agenda.ics").content.decode()
     assert "Vorige week" in ics and "Volgende week" in ics
     assert "Lang geleden" not in ics
+
+
+def test_english_session_links_its_working_group_in_english(client, site_structure, line):
+    """The working group is synchronised from the Dutch session (wagtail-localize), so the
+    English session's field holds the Dutch group: the page shows the group's English
+    version where it is visible, else the Dutch one under its English address, marked."""
+    import re
+
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    from portal.site_structure import ensure_translation
+
+    english_locale = Locale.objects.get(language_code="en")
+    group = make_group(line, title="Werkgroep AI")
+    session = make_session(line, title="Bijeenkomst", working_group=group)
+    ensure_translation(line, english_locale, {"title": "Digital Readiness"})
+    english_group = ensure_translation(group, english_locale, {"title": "AI working group"})
+    english = ensure_translation(session, english_locale, {"title": "Meeting"})
+    assert english.specific.working_group_id == group.pk
+
+    def group_link(url):
+        html = client.get(url).content.decode()
+        found = re.search(r"<dt>Working group</dt><dd><a href=\"([^\"]+)\"([^>]*)>([^<]+)</a>",
+                          html)
+        return found and (found.group(1), found.group(2).strip(), found.group(3))
+
+    with translation.override("nl"):
+        dutch_path = group.url
+    assert group_link(english.url) == (english_group.url, "", "AI working group")
+    english_group.unpublish()
+    assert group_link(english.url) == (f"/en{dutch_path}", 'lang="nl" hreflang="nl"',
+                                       "Werkgroep AI")

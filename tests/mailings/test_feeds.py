@@ -98,3 +98,72 @@ def test_cached_feeds_follow_publishing_and_unpublishing(client, site_structure,
     second.unpublish()
     assert parse(client.get("/nieuws/feed/")) == ["Eerste bericht"]
     cache.clear()
+
+
+def override(language):
+    from django.utils import translation
+
+    return translation.override(language)
+
+
+def translate(page, title):
+    """The English translation of ``page`` (its parents too where they have none),
+    published."""
+    from wagtail.models import Locale
+
+    from portal.site_structure import publish_page
+
+    english = page.copy_for_translation(Locale.objects.get(language_code="en"),
+                                        copy_parents=True).specific
+    english.title = title
+    english.save_revision()
+    return publish_page(english).specific
+
+
+def entries(response):
+    root = ET.fromstring(response.content)  # noqa: S314 (our own feed, in a test)
+    return sorted((entry.find(f"{ATOM}title").text,
+                   entry.find(f"{ATOM}link").get("href").removeprefix("http://testserver"))
+                  for entry in root.findall(f"{ATOM}entry"))
+
+
+@pytest.mark.django_db
+def test_english_feeds_give_english_titles_and_addresses(client, site_structure, lines):
+    from .factories import make_knowledge
+
+    translated = make_news(site_structure, "Nieuws in het Nederlands")
+    english = translate(translated, "News in English")
+    dutch_only = make_news(site_structure, "Alleen Nederlands")
+    with override("nl"):
+        dutch_paths = (dutch_only.url, translated.url)
+    assert entries(client.get("/en/nieuws/feed/")) == [
+        ("Alleen Nederlands", f"/en{dutch_paths[0]}"), ("News in English", english.url)]
+    assert entries(client.get("/nieuws/feed/")) == [
+        ("Alleen Nederlands", dutch_paths[0]), ("Nieuws in het Nederlands", dutch_paths[1])]
+
+    session = make_session(lines["dr"], "Open sessie")
+    english_session = translate(session, "Open session")
+    assert ("Open session", english_session.url) in entries(client.get("/en/agenda/feed/"))
+    assert "Open sessie" not in {title for title, _ in entries(client.get("/en/agenda/feed/"))}
+
+    item = make_knowledge(site_structure, "Kennisstuk")
+    english_item = translate(item, "Knowledge piece")
+    found = entries(client.get(f"{english_item.get_parent().url}feed/"))
+    assert found == [("Knowledge piece", english_item.url)]
+    root = ET.fromstring(client.get("/en/kennisbank/feed/").content)  # noqa: S314
+    assert root.find(f"{ATOM}title").text == "New in the knowledge base"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", ["nieuws", "agenda", "kennisbank"])
+def test_english_pages_link_the_english_feed(client, site_structure, slug):
+    """Also where the English site shows the Dutch section (its translation withdrawn)."""
+    from wagtail.models import Locale
+
+    path = f"/en/{slug}/"
+    assert f'href="{path}feed/"' in client.get(path).content.decode()
+    section = site_structure["sections"][slug]
+    section.get_translation(Locale.objects.get(language_code="en")).unpublish()
+    html = client.get(path).content.decode()
+    assert '<div lang="nl">' in html  # the fallback
+    assert f'href="{path}feed/"' in html, path

@@ -76,3 +76,35 @@ def test_members_only_event_ics_only_for_members(client, hub, member_a, outsider
     (vevent,) = events_of(response)
     assert str(vevent["SUMMARY"]) == "Besloten overleg"
     assert "private" in response.get("Cache-Control", "")
+
+
+def test_english_agenda_ics_gives_english_titles_and_addresses(client, hub):
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    from portal.site_structure import publish_page
+
+    line = make_line(hub)
+    session = make_session(line, title="Nederlandse sessie")
+    english = session.copy_for_translation(Locale.objects.get(language_code="en"),
+                                           copy_parents=True).specific
+    english.title = "English session"
+    english.save_revision()
+    english = publish_page(english).specific
+    dutch_only = make_session(line, title="Alleen Nederlands")
+    with translation.override("nl"):
+        dutch_paths = (dutch_only.url, session.url)
+
+    def summaries(path):
+        return {str(e["SUMMARY"]): str(e["URL"]).removeprefix("http://testserver")
+                for e in events_of(client.get(path))}
+
+    found = summaries("/en/agenda.ics")
+    assert found["English session"] == english.url and english.url.startswith("/en/")
+    assert found["Alleen Nederlands"] == f"/en{dutch_paths[0]}"
+    assert "Nederlandse sessie" not in found
+    dutch = summaries("/agenda.ics")
+    assert dutch["Nederlandse sessie"] == dutch_paths[1] and "English session" not in dutch
+    # The agenda page of each site offers its own language's calendar.
+    assert 'href="/en/agenda.ics"' in client.get("/en/agenda/").content.decode()
+    assert 'href="/agenda.ics"' in client.get("/agenda/").content.decode()

@@ -106,3 +106,36 @@ def test_a_draft_translation_leaves_the_source_findable(client, site_structure,
     translate(page, "Draft wells", capture, live=False)
     assert result_titles(client, "/en/zoeken/?q=Mali") == [("/en/waterputten/", "Waterputten")]
     assert result_titles(client, "/zoeken/?q=Mali") == [("/waterputten/", "Waterputten")]
+
+
+@pytest.mark.django_db
+def test_suggestions_hold_each_item_once_in_the_visitors_language(backend, two_languages):
+    complete = answered_by(backend, service.title_suggestions, lambda result: result.items)
+    assert sorted(row["title"] for row in complete("Wat", VISITOR, language="nl")) == [
+        "Waterbeheer", "Waterputten"]
+    assert sorted(row["title"] for row in complete("Wat", VISITOR, language="en")) == [
+        "Water wells", "Waterbeheer"]
+
+
+@pytest.mark.django_db
+def test_autocomplete_addresses_on_both_sites(client, site_structure,
+                                              django_capture_on_commit_callbacks):
+    from portal.models import StandardPage
+
+    capture = django_capture_on_commit_callbacks
+    home = site_structure["home"]
+    translated = StandardPage(title="Waterputten", slug="waterputten", intro="Putten.")
+    home.add_child(instance=translated)
+    publish(translated, capture)
+    dutch_only = StandardPage(title="Waterbeheer", slug="waterbeheer", intro="Beheer.")
+    home.add_child(instance=dutch_only)
+    publish(dutch_only, capture)
+    translate(translated, "Water wells", capture)
+
+    def suggested(url):
+        return sorted((row["title"], row["url"]) for row in client.get(url).json()["results"])
+
+    assert suggested("/zoeken/autocomplete/?q=Wat") == [
+        ("Waterbeheer", "/waterbeheer/"), ("Waterputten", "/waterputten/")]
+    assert suggested("/en/zoeken/autocomplete/?q=Wat") == [
+        ("Water wells", "/en/waterputten/"), ("Waterbeheer", "/en/waterbeheer/")]

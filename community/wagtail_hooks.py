@@ -40,3 +40,11 @@ def community_mijn_panel(request):
             "context": {"unread": unread_count(request.user),
                         "spaces": list(request.user.space_memberships
                                        .select_related("space").order_by("space__title"))}}
+
+
+@hooks.register("register_search_documents")
+def community_search_documents():
+    """Group posts and documents, and profiles, in the members' search (search.items)."""
+    from community.search_documents import source
+
+    return source()

@@ -48,3 +48,13 @@ def community_search_documents():
     from community.search_documents import source
 
     return source()
+
+
+@hooks.register("register_periodic_jobs")
+def community_periodic_jobs():
+    """The weekly community digest: Monday morning, after the mailings' digest."""
+    from community.tasks import send_weekly_digests_task
+    from portal.periodic import PeriodicJob
+
+    return [PeriodicJob("community.weekly_digest", _("Weekly community digest"),
+                        send_weekly_digests_task, "30 7 * * mon")]

@@ -13,6 +13,7 @@ from community.models import (
     Profile,
     SpaceMembership,
 )
+from community.search_documents import refresh_posts
 
 
 def export(user):
@@ -61,4 +62,6 @@ def erase(user, remove_posts=False):
     if remove_posts:
         Post.objects.filter(author=user, is_opening=False).delete()
         Post.objects.filter(author=user).update(body="", hidden_reason="removed by author")
+    written = list(Post.objects.filter(author=user).values_list("pk", flat=True))
     Post.objects.filter(author=user).update(author=None)
+    refresh_posts(written)

@@ -1,7 +1,7 @@
 """A space gets its group and collection when saved; a space member who goes (left,
 removed, or gone from the working group the space stands for) leaves its group at once."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 def space_saved(sender, instance, raw=False, **kwargs):
@@ -10,6 +10,9 @@ def space_saved(sender, instance, raw=False, **kwargs):
     from community.services.spaces import ensure_space_access
 
     ensure_space_access(instance)
+    from community.search_documents import refresh_space
+
+    refresh_space(instance.pk)
 
 
 def space_member_deleted(sender, instance, **kwargs):
@@ -47,11 +50,91 @@ def working_group_membership_saved(sender, instance, created=False, raw=False, *
             pass
 
 
+def post_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    from community.search_documents import refresh_posts
+
+    refresh_posts([instance.pk])
+
+
+def thread_changed(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A thread's title or hiding changes its posts' documents (its counters do not)."""
+    if raw or (update_fields is not None and not {"title", "hidden_at"} & set(update_fields)):
+        return
+    from community.search_documents import refresh_thread
+
+    refresh_thread(instance.pk)
+
+
+def shared_document_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    from community.search_documents import document_key, refresh
+
+    refresh([document_key(instance.pk)])
+
+
+def document_version_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    from community.search_documents import document_key, refresh
+
+    refresh([document_key(instance.shared_id)])
+
+
+def profile_deleted(sender, instance, **kwargs):
+    from community.search_documents import profile_key, refresh
+
+    refresh([profile_key(instance.pk)])
+
+
+def user_changed(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A name change (not a sign-in) changes the person's profile document."""
+    if raw or (update_fields is not None and set(update_fields) <= {"last_login"}):
+        return
+    from community.search_documents import refresh_profile_of
+
+    refresh_profile_of(instance.pk)
+
+
+def user_groups_changed(sender, instance, action, reverse=False, pk_set=None, **kwargs):
+    """Someone who is no longer in the Members group leaves the directory and its search."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    from community.search_documents import refresh_profile_of
+
+    user_ids = sorted(pk_set or ()) if reverse else [instance.pk]
+    for user_id in user_ids:
+        refresh_profile_of(user_id)
+
+
 def connect():
-    from community.models import Space, SpaceMembership
+    from django.contrib.auth import get_user_model
+
+    from community.models import (
+        Post,
+        Profile,
+        SharedDocument,
+        SharedDocumentVersion,
+        Space,
+        SpaceMembership,
+        Thread,
+    )
     from learninglines.models import WorkingGroupMembership
 
     post_save.connect(space_saved, sender=Space, dispatch_uid="community_space_saved")
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(post_changed, sender=Post, dispatch_uid=f"community_post_{name}")
+        signal.connect(thread_changed, sender=Thread, dispatch_uid=f"community_thread_{name}")
+        signal.connect(shared_document_changed, sender=SharedDocument,
+                       dispatch_uid=f"community_shared_document_{name}")
+        signal.connect(document_version_changed, sender=SharedDocumentVersion,
+                       dispatch_uid=f"community_document_version_{name}")
+    post_delete.connect(profile_deleted, sender=Profile, dispatch_uid="community_profile_deleted")
+    post_save.connect(user_changed, sender=get_user_model(), dispatch_uid="community_user_saved")
+    m2m_changed.connect(user_groups_changed, sender=get_user_model().groups.through,
+                        dispatch_uid="community_user_groups")
     post_delete.connect(space_member_deleted, sender=SpaceMembership,
                         dispatch_uid="community_space_member_deleted")
     post_delete.connect(working_group_membership_deleted, sender=WorkingGroupMembership,

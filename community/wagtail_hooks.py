@@ -40,3 +40,21 @@ def community_mijn_panel(request):
             "context": {"unread": unread_count(request.user),
                         "spaces": list(request.user.space_memberships
                                        .select_related("space").order_by("space__title"))}}
+
+
+@hooks.register("register_search_documents")
+def community_search_documents():
+    """Group posts and documents, and profiles, in the members' search (search.items)."""
+    from community.search_documents import source
+
+    return source()
+
+
+@hooks.register("register_periodic_jobs")
+def community_periodic_jobs():
+    """The weekly community digest: Monday morning, after the mailings' digest."""
+    from community.tasks import send_weekly_digests_task
+    from portal.periodic import PeriodicJob
+
+    return [PeriodicJob("community.weekly_digest", _("Weekly community digest"),
+                        send_weekly_digests_task, "30 7 * * mon")]

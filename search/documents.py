@@ -82,6 +82,21 @@ def audience_tokens(page, restrictions=None):
             conditions.append(condition)
     if not conditions:
         return [PUBLIC]
+    tokens = combine_conditions(conditions)
+    if tokens is None:
+        logger.warning("Page %s: view restrictions too deeply nested for search; left out",
+                       page.pk)
+    return tokens
+
+
+def combine_conditions(conditions):
+    """Tokens for "one token of each condition" (conditions: sets of tokens), multiplied
+    out into compound tokens ("group:3+group:7": a user needs both); None when it is
+    too deeply nested for search."""
+    if any(not condition for condition in conditions):
+        return None
+    if not conditions:
+        return [PUBLIC]
     combinations = {frozenset()}
     for condition in conditions:
         combinations = {combination | {token} for combination in combinations
@@ -95,8 +110,6 @@ def audience_tokens(page, restrictions=None):
                if not any(other < combination for other in combinations)]
     if len(minimal) > MAX_AUDIENCE_TOKENS or \
             any(len(combination) > MAX_COMPOUND_PARTS for combination in minimal):
-        logger.warning("Page %s: view restrictions too deeply nested for search; left out",
-                       page.pk)
         return None
     return sorted("+".join(sorted(combination)) for combination in minimal)
 

@@ -299,6 +299,43 @@ def remove_page(page_id):
     _push_external("delete", key)
 
 
+def refresh_items(keys):
+    """Bring the documents of these non-page items (search.items) up to date from their
+    source, at once and in the caller's transaction: a hidden post or a deleted document
+    is gone from the database search when the change commits (rolled back with it); an
+    external engine follows right after the commit (or catches up when it is down)."""
+    from search import items
+
+    keys = sorted(set(keys))
+    if not keys:
+        return
+    found = items.documents_for(keys)
+    for key in keys:
+        data = found.get(key)
+        if data is None:
+            SearchDocument.objects.filter(key=key).delete()
+        else:
+            store_document(data)
+    bump_vocabulary_version()
+    if _external_backend() is not None:
+        transaction.on_commit(lambda: _push_items(keys, found))
+    transaction.on_commit(_forget_results)
+
+
+def _push_items(keys, found):
+    for key in keys:
+        if key in found:
+            _push_external("index", key, found[key])
+        else:
+            _push_external("delete", key)
+
+
+def _forget_results():
+    from search.tasks import forget_cached_results
+
+    forget_cached_results()
+
+
 def _push_external(action, key, data=None):
     backend = _external_backend()
     if backend is None:
@@ -331,6 +368,11 @@ def _replay(backend, pending):
 
     if pending.action == "delete":
         return backend.remove(pending.key)
+    if not pending.key.startswith("page:"):
+        from search.items import documents_for
+
+        data = documents_for([pending.key]).get(pending.key)
+        return backend.index(data) if data else backend.remove(pending.key)
     page_id = int(pending.key.split(":", 1)[1])
     page = Page.objects.filter(id=page_id).first()
     data = build_document(page) if page else None
@@ -375,11 +417,19 @@ def catch_up(respect_outage=False):
     return applied
 
 
+def all_documents(progress=None):
+    """Batches of the data of every document: the pages', then the other items'."""
+    from search.items import iter_item_documents
+
+    yield from iter_documents(progress=progress)
+    yield from iter_item_documents()
+
+
 def rebuild(progress=None):
     """Rebuild every document from the pages, then the configured backend's index."""
     started = timezone.now()
     kept = 0
-    for batch in iter_documents(
+    for batch in all_documents(
         progress=(lambda done, total: progress(done, total, "documents")) if progress else None
     ):
         store_documents(batch)
@@ -395,7 +445,7 @@ def rebuild(progress=None):
     backend = _external_backend()
     if backend is not None:
         backend.rebuild(
-            (data for batch in iter_documents() for data in batch),
+            (data for batch in all_documents() for data in batch),
             kept,
             (lambda done, all_: progress(done, all_, backend.name)) if progress else None,
         )

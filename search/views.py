@@ -65,7 +65,18 @@ def _label(result, facet, value):
         return label
     if value.startswith(NAME_PREFIX):
         return value[len(NAME_PREFIX):]
-    return VALUE_LABELS.get(facet, {}).get(value, value)
+    return value_labels(facet).get(value, value)
+
+
+def value_labels(facet):
+    """The fixed names of a facet's values; for content types also those of the kinds
+    of non-page documents (their sources name them: search.items)."""
+    labels = VALUE_LABELS.get(facet, {})
+    if facet == "content_type":
+        from search.items import kind_labels
+
+        labels = {**kind_labels(), **labels}
+    return labels
 
 
 def _facet_groups(request, result, filters):
@@ -123,8 +134,9 @@ def search_view(request):
     if query:
         result = search_for(request.user, query, filters=filters, sort=sort,
                             page=_page_number(request))
+        type_labels = value_labels("content_type")
         for hit in result.hits:
-            hit.type_label = VALUE_LABELS["content_type"].get(hit.content_type, hit.content_type)
+            hit.type_label = type_labels.get(hit.content_type, hit.content_type)
             hit.language_label = other_language_label(hit.language)
             hit.url = default_tree_url_on_site(hit.url, get_language())
         if _page_number(request) == 1 and not filters:

@@ -12,6 +12,7 @@ from wagtail.log_actions import log
 
 from community.access import can_moderate, can_post
 from community.models import Post, PostReport, Thread
+from community.search_documents import refresh_posts, refresh_thread
 from community.services import CommunityError
 from community.text import MAX_LENGTH, has_text, sanitise
 
@@ -124,6 +125,10 @@ def hide(post, user, reason):
     if post.is_opening:
         Thread.objects.filter(pk=post.thread_id).update(hidden_at=now)
     PostReport.objects.filter(post=post).update(handled=True)
+    if post.is_opening:
+        refresh_thread(post.thread_id)
+    else:
+        refresh_posts([post.pk])
     post.refresh_from_db()
     log(post, HIDE_ACTION, user=user, data={"reason": reason[:500], "space": space.slug,
                                             "thread": post.thread_id})

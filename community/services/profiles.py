@@ -6,6 +6,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from community.models import ProfileLanguage
+from community.search_documents import profile_key, refresh
 from portal.visibility import EDITORS_GROUP_NAME, MEMBERS_GROUP_NAME, named_group_ids
 
 PHOTO_COLLECTION = "Profielfoto's"
@@ -45,4 +46,5 @@ def save_profile(user, form):
                                          for code in sorted(codes - existing)])
     if old_photo is not None and old_photo.pk != profile.photo_id:
         old_photo.delete()
+    refresh([profile_key(profile.pk)])
     return profile

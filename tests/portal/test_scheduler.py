@@ -36,7 +36,7 @@ def test_every_job_of_the_deployment_guide_is_scheduled():
     assert set(registered_jobs()) == {
         "portal.queued_emails", "portal.publish_scheduled", "search.catch_up",
         "learninglines.evaluation_invitations", "mailings.digests",
-        "mailings.resume_mailings", "learninglines.retention"}
+        "mailings.resume_mailings", "learninglines.retention", "community.weekly_digest"}
 
 
 def test_digests_and_evaluation_invitations_go_out_on_schedule(

@@ -25,6 +25,27 @@ EVENTS = [
      "Samen werken aan internationale samenwerking.", datetime.date(2026, 10, 29),
      "Den Haag", 120, "7.8"),
 ]
+BODIES = {
+    "algemene-ledenvergadering-voorjaar-2026": (
+        "<p>Op de voorjaarsvergadering bespreken we het jaarverslag 2025 en de begroting, en "
+        "stemmen we over de herziene gedragscode.</p>"
+        "<p>Kun je er niet bij zijn? Geef dan een volmacht aan een andere lidorganisatie, "
+        "zodat je organisatie toch meetelt.</p>"),
+    "integriteitsbijeenkomst-2026": (
+        "<p>Vertrouwenspersonen en directeuren vertellen hoe hun meldpunt werkt en wat ze "
+        "na een melding hebben veranderd.</p>"
+        "<p>In kleine groepen vergelijken we protocollen en spreken we af wat we samen "
+        "verbeteren.</p>"),
+    "wereldburgerschap-2026": (
+        "<p>Scholieren, docenten en ngo's laten zien hoe zij wereldburgerschap in de klas "
+        "en in de wijk brengen.</p>"
+        "<p>Er is een markt met lesmateriaal en een debat met jongeren over eerlijke "
+        "handel.</p>"),
+    "top-2026": (
+        "<p>Overheid, bedrijfsleven en kennispartners zoeken met de leden naar nieuwe "
+        "vormen van internationale samenwerking.</p>"
+        "<p>De dag sluit af met de presentatie van de gezamenlijke agenda voor 2027.</p>"),
+}
 # (e-mail, first name, last name, organisation, checked in)
 ATTENDEES = [
     ("beheerder@waterbron.example.org", None, None, "Stichting Waterbron", True),
@@ -58,7 +79,8 @@ def _events(context):
         page = EventPage.objects.child_of(parent).filter(slug=slug).first()
         if page is None:
             start = datetime.datetime.combine(day, datetime.time(13, 30), tzinfo=ZONE)
-            page = EventPage(title=title, slug=slug, summary=summary, start=start,
+            page = EventPage(title=title, slug=slug, summary=summary, body=BODIES[slug],
+                             start=start,
                              end=start + datetime.timedelta(hours=4),
                              timezone="Europe/Amsterdam", location=location,
                              contact_email="agenda@example.org", participants=participants,

@@ -11,13 +11,13 @@ the sources, so the check sees exactly what ``make messages`` would see.
 """
 
 import gettext
+import importlib.util
 import re
 import shutil
 from pathlib import Path
 
 import polib
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from django.test import override_settings
 
@@ -83,9 +83,16 @@ def upstream_dutch():
     a template that reuses one of their messages needs no entry of its own."""
     import django
 
+    from ledenportaal.settings import base
+
     dirs = [Path(django.__file__).parent / "conf" / "locale"]
-    dirs += [Path(config.path) / "locale" for config in apps.get_app_configs()
-             if not Path(config.path).is_relative_to(ROOT)]
+    for name in base.INSTALLED_APPS:
+        spec = importlib.util.find_spec(name)
+        if spec and spec.submodule_search_locations:
+            path = Path(next(iter(spec.submodule_search_locations)))
+            # Installed packages only: the virtualenv may sit inside the checkout (.venv).
+            if "site-packages" in path.parts or not path.is_relative_to(ROOT):
+                dirs.append(path / "locale")
     catalogues = []
     for directory in dirs:
         try:

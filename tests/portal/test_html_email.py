@@ -8,7 +8,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from django.core import mail
 from django.utils import timezone, translation
 
 from portal.mail import queue_email, render_email

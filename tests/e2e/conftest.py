@@ -40,11 +40,11 @@ def demo_site(transactional_db, demo_copy_directory):
     return demo_content("committed", demo_copy_directory)
 
 
-@pytest.fixture
-def page(browser, live_server, demo_site):
-    """A fresh browser tab on the live server. Requests to any other host are blocked and
-    recorded in ``page.external_requests``, so tests can assert there are none."""
-    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+def guarded_tab(browser, live_server, **context_options):
+    """(context, tab): a fresh browser tab on the live server. Requests to any other host
+    are blocked and recorded in ``tab.external_requests``, so tests can assert there are
+    none."""
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL", **context_options)
     external = []
     own_host = urlparse(live_server.url).hostname
 
@@ -59,6 +59,13 @@ def page(browser, live_server, demo_site):
     context.route("**/*", guard)
     tab = context.new_page()
     tab.external_requests = external
+    return context, tab
+
+
+@pytest.fixture
+def page(browser, live_server, demo_site):
+    """A guarded tab (guarded_tab) over the demo content."""
+    context, tab = guarded_tab(browser, live_server)
     yield tab
     context.close()
 

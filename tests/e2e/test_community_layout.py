@@ -2,7 +2,6 @@
 no sideways scroll at 320 px for a member (community/static/community/community.css)."""
 
 import os
-from urllib.parse import urlparse
 
 import pytest
 
@@ -10,7 +9,7 @@ from community.models import JoinRule, Profile, Space, SpaceRole
 from community.services import discussions
 from community.services.spaces import add_member
 from portal.models import ThemeTag
-from tests.e2e.conftest import login
+from tests.e2e.conftest import guarded_tab, login
 from tests.factories import MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.e2e
@@ -19,21 +18,7 @@ SHOTS = os.environ.get("PORTAL_SCREENSHOTS")  # a folder: screenshots to look at
 
 @pytest.fixture
 def small_page(browser, live_server, transactional_db):
-    context = browser.new_context(base_url=live_server.url, locale="nl-NL",
-                                  viewport={"width": 320, "height": 900})
-    external = []
-    own = urlparse(live_server.url).hostname
-
-    def guard(route):
-        if urlparse(route.request.url).hostname in (own, "localhost", "127.0.0.1"):
-            route.continue_()
-        else:
-            external.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    tab = context.new_page()
-    tab.external_requests = external
+    context, tab = guarded_tab(browser, live_server, viewport={"width": 320, "height": 900})
     yield tab
     context.close()
 

@@ -18,6 +18,11 @@ SHOTS = os.environ.get("PORTAL_SCREENSHOTS")  # a folder: screenshots to look at
 
 @pytest.fixture
 def small_page(browser, live_server, transactional_db):
+    # A transactional test before this one may have emptied every table, the locales and
+    # the page tree included: make the site's structure again.
+    from portal.site_structure import ensure_site_structure
+
+    ensure_site_structure()
     context, tab = guarded_tab(browser, live_server, viewport={"width": 320, "height": 900})
     yield tab
     context.close()

@@ -136,7 +136,7 @@ def load(context):
     from yearplan.models import YearPlan
 
     organisations = context["organisations"]
-    if not YearPlan.objects.filter(year=2026).exists():  # the migration makes it
+    if not YearPlan.objects.filter(year=2026).exists():  # its data migration makes it
         raise RuntimeError("The 2026 year plan is missing: run migrate.")
     pages = _events(context)
     _assembly(pages["algemene-ledenvergadering-voorjaar-2026"], organisations)

@@ -126,6 +126,12 @@ PORTAL_DEMO_STEPS = [
     "community.demo",
     "assessments.demo",
 ]
+# Data migrations whose ``seed(apps, schema_editor)`` makes reference data (idempotent);
+# load_demo runs them again first, so the demo also loads into a flushed database.
+PORTAL_REFERENCE_SEEDS = [
+    "portal.migrations.0003_seed_vocabularies",
+    "yearplan.migrations.0002_seed_2026_plan",
+]
 
 ROOT_URLCONF = "ledenportaal.urls"
 

@@ -1,5 +1,6 @@
 from importlib import import_module
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -29,6 +30,8 @@ class Command(BaseCommand):
             return
 
         with transaction.atomic():
+            for seed_module in settings.PORTAL_REFERENCE_SEEDS:
+                import_module(seed_module).seed(apps, None)
             context = dict(ensure_site_structure())
             for step in settings.PORTAL_DEMO_STEPS:
                 import_module(step).load(context)

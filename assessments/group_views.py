@@ -26,6 +26,7 @@ from assessments.selectors import group_outcome
 from assessments.views import member_view
 from memberhub.models import MemberOrganisation
 from memberhub.selectors import active_memberships
+from portal.actions import attempt
 
 
 def _public(response):
@@ -96,13 +97,8 @@ def reverse_code():
 @require_POST
 def close(request, group_round_id):
     group_round = group_round_for_member(request.user, group_round_id)
-    try:
-        group.close_group_round(request.user, group_round)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The group round is closed: no more answers are "
-                                    "accepted."))
+    attempt(request, group.close_group_round, request.user, group_round,
+            success=_("The group round is closed: no more answers are accepted."))
     return redirect("assessments:group_round", group_round_id=group_round.pk)
 
 

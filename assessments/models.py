@@ -32,7 +32,23 @@ def localized(source, field):
     return getter(field, "")
 
 
-class Scan(models.Model):
+class TitledInBothLanguages:
+    """``title``/``title_en`` and ``description``/``description_en``, shown in the reader's
+    language."""
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def display_title(self):
+        return localized(self, "title")
+
+    @property
+    def display_description(self):
+        return localized(self, "description")
+
+
+class Scan(TitledInBothLanguages, models.Model):
     class Kind(models.TextChoices):
         QUICK_SCAN = "quick_scan", _("Quick scan")
         POWER = "power", _("Power awareness")
@@ -61,16 +77,6 @@ class Scan(models.Model):
         verbose_name_plural = _("scans")
         ordering = ["title"]
 
-    def __str__(self):
-        return self.title
-
-    @property
-    def display_title(self):
-        return localized(self, "title")
-
-    @property
-    def display_description(self):
-        return localized(self, "description")
 
 
 class ScanVersion(ClusterableModel):
@@ -128,7 +134,7 @@ class Level(Orderable):
         return localized(self, "name")
 
 
-class Dimension(Orderable):
+class Dimension(TitledInBothLanguages, Orderable):
     version = ParentalKey(ScanVersion, on_delete=models.CASCADE, related_name="dimensions")
     key = models.SlugField(_("key"), max_length=60,
                            help_text=_("Stays the same across versions: earlier rounds are "
@@ -164,16 +170,6 @@ class Dimension(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("dimension")
 
-    def __str__(self):
-        return self.title
-
-    @property
-    def display_title(self):
-        return localized(self, "title")
-
-    @property
-    def display_description(self):
-        return localized(self, "description")
 
 
 class OrganisationScanSettings(models.Model):

@@ -25,6 +25,7 @@ from assessments.selectors import (
 )
 from memberhub.models import MemberOrganisation
 from memberhub.selectors import active_memberships
+from portal.actions import attempt
 
 
 def member_view(view):
@@ -124,13 +125,9 @@ def answer_page(request, round_id, number):
 @require_POST
 def submit(request, round_id):
     round_ = round_for_member(request.user, round_id)
-    try:
-        services.submit_response(request.user, round_)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Thank you: your answers are complete. You can still "
-                                    "change them until the round is closed."))
+    attempt(request, services.submit_response, request.user, round_,
+            success=_("Thank you: your answers are complete. You can still change them "
+                      "until the round is closed."))
     return redirect("assessments:round", round_id=round_.pk)
 
 
@@ -138,12 +135,9 @@ def submit(request, round_id):
 @require_POST
 def complete(request, round_id):
     round_ = round_for_member(request.user, round_id)
-    try:
-        services.complete_round(request.user, round_)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    if not attempt(request, services.complete_round, request.user, round_,
+                   success=_("The round is closed and its result has been kept.")):
         return redirect("assessments:round", round_id=round_.pk)
-    messages.success(request, _("The round is closed and its result has been kept."))
     return redirect("assessments:results", round_id=round_.pk)
 
 

@@ -18,9 +18,9 @@ from learninglines import permissions, services
 from learninglines.models import Registration, SessionPage
 from learninglines.selectors import figures
 from learninglines.selectors.registrations import hasattr_evaluation
-from learninglines.selectors.sessions import canonical_session, parse_year
+from learninglines.selectors.sessions import canonical_session
 from portal import spreadsheets
-from portal.admin_views import TitledBreadcrumbsMixin
+from portal.admin_views import TitledBreadcrumbsMixin, YearReportView
 
 CHART_WIDTH = 640
 
@@ -80,22 +80,12 @@ def monthly_bars(months, height=200):
 # --- figures ----------------------------------------------------------------------------
 
 
-class FiguresView(TitledBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateView):
+class FiguresView(YearReportView):
     page_title = gettext_lazy("Learning-line figures")
-    header_icon = "table"
     template_name = "learninglines/admin/figures.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not permissions.can_see_figures(request.user):
-            raise PermissionDenied
-        self.year = parse_year(request.GET.get("year"))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request, *args, **kwargs):
-        table = request.GET.get("export")
-        if table:
-            return self.export(table)
-        return super().get(request, *args, **kwargs)
+    def has_permission(self, user):
+        return permissions.can_see_figures(user)
 
     def export(self, table):
         year = self.year

@@ -1,7 +1,6 @@
 """Wagtail admin views of a mailing: preview as HTML and plain text, send a test to
 oneself, send to all subscribed members, and follow the progress."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -17,6 +16,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView
 from mailings import rendering, selectors, sending
 from mailings.models import Mailing
 from mailings.permissions import can_compose, can_send
+from portal.actions import attempt
 
 
 def url(name, mailing):
@@ -51,13 +51,8 @@ class PreviewView(MailingMixin, View):
 
 class SendTestView(MailingMixin, View):
     def post(self, request, *args, **kwargs):
-        try:
-            sending.send_test(self.mailing, request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("A test has been sent to %(email)s.")
-                             % {"email": request.user.email})
+        attempt(request, sending.send_test, self.mailing, request.user,
+                success=_("A test has been sent to %(email)s.") % {"email": request.user.email})
         if can_send(request.user):
             return redirect(url("send", self.mailing))
         return redirect(url("edit", self.mailing))
@@ -94,13 +89,10 @@ class SendView(MailingMixin, WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        try:
-            sending.start_sending(self.mailing, request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        if not attempt(request, sending.start_sending, self.mailing, request.user,
+                       success=_("Sending has started. Each member receives the mailing "
+                                 "once; this page shows the progress.")):
             return redirect(url("send", self.mailing))
-        messages.success(request, _("Sending has started. Each member receives the mailing "
-                                    "once; this page shows the progress."))
         return redirect(url("progress", self.mailing))
 
 

@@ -20,6 +20,7 @@ from memberhub.forms import (
 from memberhub.models import Invitation, MemberOrganisation, Membership
 from memberhub.permissions import administers, can_withdraw, is_org_admin
 from memberhub.selectors import active_memberships, organisation_contributions
+from portal.actions import attempt
 from portal.permissions import has_editor_role
 
 
@@ -109,10 +110,7 @@ def colleagues(request, slug):
 def _membership_action(request, slug, membership_id, action):
     organisation = _admin_organisation(request, slug)
     membership = get_object_or_404(Membership, pk=membership_id, organisation=organisation)
-    try:
-        action(organisation, membership)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    attempt(request, action, organisation, membership)
     return redirect("memberhub:colleagues", slug=organisation.slug)
 
 

@@ -2,19 +2,15 @@
 it is on course, its trend per month and the half-year review, as inline SVG charts with
 the same figures in tables, and as .xlsx and CSV downloads."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from learninglines.selectors.sessions import parse_year
 from portal import spreadsheets
-from portal.admin_views import TitledBreadcrumbsMixin
+from portal.admin_views import YearReportView
 from yearplan import permissions, selectors
 
 CHART_WIDTH = 320
@@ -58,22 +54,12 @@ def trend_chart(status):
             "base_y": 10 + usable, "target_y": round(10 + usable - usable * threshold / peak, 1)}
 
 
-class DashboardView(TitledBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateView):
+class DashboardView(YearReportView):
     page_title = gettext_lazy("Year-plan dashboard")
-    header_icon = "table"
     template_name = "yearplan/admin/dashboard.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not permissions.can_see_dashboard(request.user):
-            raise PermissionDenied
-        self.year = parse_year(request.GET.get("year"))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request, *args, **kwargs):
-        table = request.GET.get("export")
-        if table:
-            return self.export(table)
-        return super().get(request, *args, **kwargs)
+    def has_permission(self, user):
+        return permissions.can_see_dashboard(user)
 
     def export(self, table):
         file_format = spreadsheets.requested_format(self.request)

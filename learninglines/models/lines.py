@@ -40,7 +40,8 @@ class LearningLineIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         from learninglines.selectors.plan import dual_track_plan
-        from learninglines.selectors.sessions import agenda_index_url, parse_year, year_agenda
+        from learninglines.selectors.sessions import agenda_index_url, year_agenda
+        from portal.years import parse_year
 
         context = super().get_context(request, *args, **kwargs)
         listing = context["listing"]

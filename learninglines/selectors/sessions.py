@@ -24,18 +24,6 @@ from portal.visibility import visible_pages
 Status = Registration.Status
 # Registrations that take a place (the waiting list does not).
 PLACE_TAKING = (Status.REGISTERED, Status.ATTENDED)
-MIN_YEAR, MAX_YEAR = 2000, 2100
-
-
-def parse_year(value, default=None):
-    """A year from a query parameter; anything unusable gives the current year."""
-    try:
-        year = int(value)
-    except (TypeError, ValueError):
-        return default or timezone.localdate().year
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        return default or timezone.localdate().year
-    return year
 
 
 def year_bounds(year):

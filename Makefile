@@ -48,9 +48,9 @@ lint: install
 # The project catalogue covers portal/ and templates/; each app keeps its own in <app>/locale.
 APPS := knowledge learninglines memberhub search mailings servicedesk
 messages: install
-	$(BIN)/python manage.py makemessages -l nl --no-obsolete --ignore=.venv --ignore=tests \
+	$(BIN)/python manage.py makemessages -l nl --no-obsolete --no-location --ignore=.venv --ignore=tests \
 		--ignore=bench --ignore=static_collected $(addprefix --ignore=,$(APPS))
-	for app in $(APPS); do (cd $$app && ../$(BIN)/django-admin makemessages -l nl --no-obsolete); done
+	for app in $(APPS); do (cd $$app && ../$(BIN)/django-admin makemessages -l nl --no-obsolete --no-location); done
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 # A single-node OpenSearch for development and CI only (built once from Maven Central; see

@@ -40,7 +40,7 @@ test: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/bandit -q -r ledenportaal portal search memberhub knowledge learninglines mailings servicedesk -x "*/migrations/*"
+	$(BIN)/bandit -q -r ledenportaal portal search memberhub knowledge learninglines mailings servicedesk assessments community yearplan -x "*/migrations/*"
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 

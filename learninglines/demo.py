@@ -148,13 +148,21 @@ def load(context):
     load_activities(context)
 
 
+# The coordinators' roles in English (translated with the line page).
+ROLES_EN = {
+    "coördinator Practitioner-track": "Practitioner track coordinator",
+    "coördinator Leadership-track": "Leadership track coordinator",
+    "coördinator beide tracks": "coordinator of both tracks",
+}
+
+
 def _translate_line(line, spec, en):
     """The English line page: a wagtail-localize translation of the Dutch one."""
     ensure_translation(line, en, {
         "title": spec["title"], "summary": spec["summary"]["en"],
         "practitioner_aim": spec["practitioner"]["en"],
         "leadership_aim": spec["leadership"]["en"], "body": spec["body"]["en"],
-    })
+    }, extra_texts=ROLES_EN)
 
 
 def _translate(page, english, en):

@@ -58,11 +58,13 @@ def publish_page(page, user=None):
     return page
 
 
-def ensure_translation(page, locale, fields):
+def ensure_translation(page, locale, fields, extra_texts=None):
     """The page's live translation in ``locale`` (a wagtail-localize translation, made when
-    missing) with ``fields`` (``{name: translated value}``) translated; an editor's own
-    translation of a segment stays (portal.translation.translate_page)."""
-    return translate_page(page, locale, texts_for(page, fields))
+    missing) with ``fields`` (``{name: translated value}``) translated, and any segment
+    whose text is a key of ``extra_texts`` (``{source text: translation}``, for texts
+    outside those fields such as a child relation's); an editor's own translation of a
+    segment stays (portal.translation.translate_page)."""
+    return translate_page(page, locale, {**texts_for(page, fields), **(extra_texts or {})})
 
 
 def paragraph_blocks(texts):

@@ -1,24 +1,19 @@
 """Actions at the shared services desk. Each step e-mails the member who asked, in
 their language, through the outbox (portal.mail)."""
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.links import absolute_url
-from portal.mail import queue_templated_email
+from portal.mail import queue_templated_email, recipient_language
 from servicedesk.models import Question
 from servicedesk.permissions import can_ask_for, is_staff_of_desk
 
 
 class ServiceDeskError(Exception):
     pass
-
-
-def _language(user):
-    return getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
 
 
 def question_url(question, language):
@@ -31,7 +26,7 @@ def notify(question, step):
     user = question.asked_by
     if user is None or not user.email:
         return
-    language = _language(user)
+    language = recipient_language(user)
     queue_templated_email(
         user.email, f"servicedesk/emails/{step}",
         {"question": question, "organisation": question.organisation.name,

@@ -14,7 +14,7 @@ from community.access import can_view_space
 from community.models import Follow, Notification, Post
 from community.models.choices import Frequency
 from community.text import plain
-from portal.mail import queue_templated_email
+from portal.mail import queue_templated_email, recipient_language
 
 logger = logging.getLogger(__name__)
 STRENGTH = {Frequency.SITE: 0, Frequency.WEEKLY: 1, Frequency.IMMEDIATELY: 2}
@@ -45,12 +45,6 @@ def followers(post):
         if current is None or STRENGTH[follow.frequency] > STRENGTH[current]:
             chosen[follow.user] = follow.frequency
     return chosen
-
-
-def _language(user):
-    from portal.mail import recipient_language
-
-    return recipient_language(user)
 
 
 def _invalid(email):
@@ -107,7 +101,7 @@ def send_immediately(notification):
     user, post = notification.user, notification.post
     if _invalid(user.email):
         return False
-    language = _language(user)
+    language = recipient_language(user)
     with transaction.atomic():
         claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True) \
             .update(emailed_at=timezone.now())
@@ -143,7 +137,7 @@ def send_weekly_digests(now=None):
                 .update(emailed_at=now)
             if not visible or not user.is_active or _invalid(user.email):
                 continue
-            language = _language(user)
+            language = recipient_language(user)
             queue_templated_email(
                 user.email, "community/emails/digest",
                 {"entries": [_post_entry(n.post, language) for n in visible],

@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
 
 from learninglines.models.base import LearningPageMixin
 from learninglines.models.choices import Track
@@ -58,8 +59,10 @@ class LearningLineIndexPage(SectionIndexPage):
         return context
 
 
-class LearningLineCoordinator(Orderable):
-    """A person who coordinates a learning line (usually staff of the association)."""
+class LearningLineCoordinator(TranslatableMixin, Orderable):
+    """A person who coordinates a learning line (usually staff of the association). Each
+    language's line page has its own rows, paired by ``translation_key``: the role is
+    translated with the page, the name and organisation are copied at every sync."""
 
     line = ParentalKey("learninglines.LearningLinePage", related_name="coordinators",
                        on_delete=models.CASCADE)
@@ -73,6 +76,10 @@ class LearningLineCoordinator(Orderable):
     )
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organisation")]
+    override_translatable_fields = [TranslatableField("role"), *synchronised("name")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("coordinator")
 
     def __str__(self):
         return self.name
@@ -115,9 +122,10 @@ class LearningLinePage(LearningPageMixin, LanguageAddressMixin, Page):
     template = "learninglines/learning_line_page.html"
     page_data = "line_page_data"
 
-    # Translated: title, summary, the two track aims, body. Synchronised: slug, leading
-    # organisations, coordinators and the linked organisations, news, stories, events and
-    # knowledge items (child relations, copied at every sync).
+    # Translated: title, summary, the two track aims, body, the coordinators' roles.
+    # Synchronised: slug, leading organisations, the coordinators' names and organisations,
+    # and the linked organisations, news, stories, events and knowledge items (child
+    # relations, copied at every sync).
     override_translatable_fields = PAGE_SYNCHRONISED + synchronised("leading_organisations")
 
     class Meta:

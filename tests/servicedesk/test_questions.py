@@ -267,3 +267,29 @@ def test_the_desk_speaks_dutch_on_the_dutch_site(client, question, member):
     [email] = QueuedEmail.objects.filter(category="servicedesk")
     assert email.subject.startswith("Vraag ontvangen")
     assert 'lang="nl"' in email.body_html and "Volg je vraag op Mijn portaal" in email.body_html
+
+
+def test_each_email_of_the_desk_is_in_the_language_the_person_chose(
+        client, member, editor, organisation):
+    """Every step's e-mail (received, in progress, answered, answer changed) in the asker's
+    own language, with the link to the page in that language; the interface language of
+    the request that caused it does not matter."""
+    member.preferred_language = "en"
+    member.save(update_fields=["preferred_language"])
+    client.force_login(member)
+    assert client.post("/mijn/vragen/", form(organisation)).status_code == 302  # Dutch site
+    question = Question.objects.get()
+    edit = reverse("servicedesk_questions:edit", args=[question.pk])
+    client.force_login(editor)
+    client.post(edit, {"status": "in_progress", "answer": ""})
+    client.post(edit, {"status": "in_progress", "answer": "Ja, met een proeftijd."})
+    client.post(edit, {"status": "answered", "answer": "Ja, met een proeftijd van een maand."})
+    emails = list(QueuedEmail.objects.filter(category="servicedesk").order_by("pk"))
+    assert [email.subject.split(":")[0] for email in emails] == [
+        "Question received", "Your question is being handled", "Your question has been answered",
+        "The answer to your question has been updated"]
+    for email in emails:
+        assert f"/en/mijn/vragen/{question.pk}/" in email.body_text
+        assert 'lang="en"' in email.body_html and 'lang="nl"' not in email.body_html
+        for dutch in ("Vraag", "je vraag", "Mijn portaal"):
+            assert dutch not in email.body_text

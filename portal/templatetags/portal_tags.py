@@ -123,6 +123,19 @@ def page_language(context, page):
 
 
 @register.simple_tag(takes_context=True)
+def content_lang(context):
+    """` lang="nl"` on an element holding the page's own content (title, summary, body)
+    when the page is shown on the other language's site; nothing otherwise. A template
+    that marks its content so overrides base.html's ``content_language_open`` and
+    ``content_language_close`` blocks with nothing: its labels, dates and buttons then
+    stay in the site's language (WCAG 3.1.2, language of parts)."""
+    from django.utils.html import format_html
+
+    code = page_language(context, context.get("page"))
+    return format_html(' lang="{}"', code) if code else ""
+
+
+@register.simple_tag(takes_context=True)
 def lang_attrs(context, page_or_code):
     """` lang="nl" hreflang="nl"` on a link to a page (or an agenda entry's language code)
     in another language than the site's; nothing otherwise."""

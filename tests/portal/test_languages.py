@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from portal.models import StandardPage
 from portal.site_structure import publish_page
+from tests.memberhub.conftest import hub  # noqa: F401  (a fixture)
 
 FALLBACK_NOTE = b"This page is only available in Dutch."
 
@@ -243,3 +244,62 @@ def test_the_cached_fallback_follows_the_dutch_page(client, settings, dutch_only
     translate(dutch_only, "Now in English")
     assert b"Now in English" in client.get("/en/alleen-nederlands/").content
     cache.clear()
+
+
+class _Languages(__import__("html.parser").parser.HTMLParser):
+    """Each text of a page with the language it is marked in (the nearest ``lang``)."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+            "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.texts = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            lang = dict(attrs).get("lang") or (self.stack[-1][1] if self.stack else "")
+            self.stack.append((tag, lang))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        if data.strip() and self.stack:
+            self.texts.append((self.stack[-1][1], " ".join(data.split())))
+
+
+def languages_of(html):
+    parser = _Languages()
+    parser.feed(html)
+    return parser.texts
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["news", "vacancy", "event"])
+def test_a_fallback_publication_marks_its_content_dutch_and_its_labels_english(
+        client, hub, kind):  # noqa: F811
+    """WCAG 3.1.2 on the English site: a member publication that exists in Dutch only
+    has its title, summary and text marked Dutch; the labels, dates and buttons around
+    them are the site's English and marked so."""
+    from tests.memberhub.factories import add_event, add_news, add_vacancy
+
+    make = {"news": add_news, "vacancy": add_vacancy, "event": add_event}[kind]
+    body = "Tekst" if kind == "vacancy" else "Een tekst in het Nederlands."
+    page = make(hub["page_a"], title="Alleen in het Nederlands",
+                **({} if kind == "vacancy" else {"body": f"<p>{body}</p>"}))
+    texts = languages_of(client.get(f"/en{page.url}").content.decode())
+    language = dict((text, lang) for lang, text in texts)
+    assert language["Alleen in het Nederlands"] == "nl"
+    assert language["Samenvatting"] == "nl"
+    assert language[body] == "nl"
+    assert language["This page is only available in Dutch."] == "en"
+    labels = {"news": [], "vacancy": ["Apply until", "How to apply"],
+              "event": ["When", "Location", "Add to calendar (.ics)"]}[kind]
+    for label in labels:
+        assert language[label] == "en", label
+    # no English interface text is marked Dutch
+    marked_dutch = {text for lang, text in texts if lang == "nl"}
+    assert not marked_dutch & {"When", "Location", "Apply until", "Themes", "Contact"}

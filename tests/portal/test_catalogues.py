@@ -129,10 +129,7 @@ def test_every_message_has_a_dutch_translation_and_nothing_is_obsolete(extracted
             have = entries.get(key(entry))
             if have is not None and translated(have):
                 continue
-            # no entry, or an empty one as ``make messages`` leaves it (msgfmt leaves it out
-            # of the .mo, so gettext goes on to Django's or Wagtail's Dutch)
-            if (have is None or not (have.msgstr or have.fuzzy)) and \
-                    translated_upstream(entry, upstream):
+            if have is None and translated_upstream(entry, upstream):
                 continue
             where = ", ".join(f"{file}:{line}" for file, line in entry.occurrences[:2])
             problems.append(f"{relative}: no Dutch for {entry.msgid!r} ({where})")

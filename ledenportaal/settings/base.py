@@ -176,6 +176,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
                                        **DATABASES["default"].get("OPTIONS", {})}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
+    # No JIT compilation of queries: the page-privacy and listing queries are complex
+    # enough that PostgreSQL's planner crosses jit_above_cost, and compiling then took
+    # ~100 ms of a 107 ms query at 1,000 pages (EXPLAIN ANALYZE, docs/performance.md).
+    # Short web queries never win it back. PG_JIT=on turns it back on.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    if env("PG_JIT", "off") == "off" and "jit" not in _options.get("options", ""):
+        _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "memberhub.User"

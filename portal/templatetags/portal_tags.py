@@ -136,15 +136,18 @@ def content_lang(context):
 
 
 @register.simple_tag(takes_context=True)
-def lang_attrs(context, page_or_code):
+def lang_attrs(context, page_or_code, link=True):
     """` lang="nl" hreflang="nl"` on a link to a page (or an agenda entry's language code)
-    in another language than the site's; nothing otherwise."""
+    in another language than the site's; nothing otherwise. ``link=False``: ``lang`` only
+    (``hreflang`` belongs on links alone)."""
     from django.utils.html import format_html
 
     code = page_or_code if isinstance(page_or_code, str) else page_language(context,
                                                                            page_or_code)
     if not code or code == translation.get_language():
         return ""
+    if not link:
+        return format_html(' lang="{}"', code)
     return format_html(' lang="{}" hreflang="{}"', code, code)
 
 

@@ -49,3 +49,17 @@ def test_load_demo_refuses_under_production_settings(settings):
     settings.PORTAL_ENVIRONMENT = "production"
     with pytest.raises(CommandError):
         call_command("load_demo")
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_postgres_connections_compile_no_queries_just_in_time():
+    """JIT compilation cost ~100 ms per privacy query at 1,000 pages (docs/performance.md):
+    every connection of the portal turns it off."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only (set DATABASE_URL=postgres://…)")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

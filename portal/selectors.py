@@ -107,9 +107,12 @@ def current_section(items, current):
 
 
 def breadcrumbs(page, user):
-    """Ancestors below the tree root that the user may see, root-first."""
-    ancestors = page.get_ancestors().filter(depth__gt=1)
-    return list(visible_pages(user, ancestors).order_by("depth"))
+    """Ancestors below the tree root that the user may see, root-first, each in the
+    current language where a visible translation exists (a Dutch page shown on the English
+    site has English crumbs above it). One query."""
+    keys = page.get_ancestors().filter(depth__gt=1).values("translation_key")
+    versions = visible_pages(user, Page.objects.filter(translation_key__in=keys))
+    return list(prefer_current_language(versions).order_by("depth"))
 
 
 def home_sections(home, user):

@@ -303,3 +303,20 @@ def test_a_fallback_publication_marks_its_content_dutch_and_its_labels_english(
     # no English interface text is marked Dutch
     marked_dutch = {text for lang, text in texts if lang == "nl"}
     assert not marked_dutch & {"When", "Location", "Apply until", "Themes", "Contact"}
+
+
+@pytest.mark.django_db
+def test_the_breadcrumbs_of_a_fallback_page_are_english(client, hub):  # noqa: F811
+    """A Dutch-only page on the English site: the sections above it that have an English
+    version appear in English, at their English address."""
+    from tests.memberhub.factories import add_news
+
+    page = add_news(hub["page_a"], title="Alleen in het Nederlands")
+    dutch_url = page.url
+    html = client.get(f"/en{dutch_url}").content.decode()
+    crumbs = html[html.index('class="breadcrumbs'):html.index("</nav>", html.index(
+        'class="breadcrumbs'))]
+    assert '<a href="/en/leden/">Members</a>' in crumbs
+    assert ">Leden<" not in crumbs
+    dutch = client.get(dutch_url).content.decode()
+    assert '<a href="/leden/">Leden</a>' in dutch

@@ -7,10 +7,10 @@ from wagtail.admin.widgets import Button
 from learninglines import admin_views, permissions
 from learninglines.mijn import mijn_panel
 from learninglines.models import SessionPage
-from learninglines.selectors.sessions import agenda_source
+from learninglines.selectors.sessions import SessionSource
 from learninglines.viewsets import LearningLinesViewSetGroup
 
-hooks.register("register_agenda_source", agenda_source)
+hooks.register("register_agenda_source", SessionSource())
 hooks.register("register_mijn_panel", mijn_panel)
 
 

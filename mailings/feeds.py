@@ -67,7 +67,10 @@ class PublicationFeed(PortalFeed):
 
         model = model_or_none(self.model_label)
         pages = prefer_current_language(visible_pages(AnonymousUser(), model.objects.all()))
-        return list(pages.select_related("locale")
+        related = ["locale"]
+        if any(field.name == "organisation" for field in model._meta.get_fields()):
+            related.append("organisation")  # the item's author, without a query per item
+        return list(pages.select_related(*related)
                     .order_by("-first_published_at", "-pk")[:FEED_SIZE])
 
     def item_title(self, item):

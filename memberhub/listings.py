@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from portal.agenda import scheduled_page_entry
+from portal.agenda import AgendaSource, scheduled_page_entry
 from portal.cache import (
     audience_key,
     bump_generation,
@@ -206,23 +206,35 @@ def section_links():
 # member events through the register_agenda_source hook (memberhub/wagtail_hooks.py).
 
 
-def member_event_entries(user, start=None, end=None, limit=None):
-    """Agenda source for member events and the association's own (register_agenda_source).
+class MemberEventSource(AgendaSource):
+    """Member events and the association's own on the agenda (register_agenda_source)."""
 
-    Entries overlapping [start, end) that the user may see, in the current language,
-    soonest first, at most ``limit``."""
-    from memberhub.models import EventPage
+    def visible(self, user):
+        from memberhub.models import EventPage
 
-    events = prefer_current_language(visible_pages(user, EventPage.objects.all()))
-    if start is not None:
-        events = events.filter(end__gte=start)
-    if end is not None:
-        events = events.filter(start__lt=end)
-    events = events.select_related("organisation").prefetch_related(
-        "themes", "learning_lines").order_by("start", "pk")
-    if limit is not None:
-        events = events[:limit]
-    return [event_agenda_entry(event) for event in events]
+        return prefer_current_language(visible_pages(user, EventPage.objects.all()))
+
+    def narrow(self, queryset, filters):
+        from memberhub.models import EventPage
+
+        if filters.get("track") or filters.get("format"):
+            return None  # events have neither
+        if filters.get("organisation"):
+            queryset = queryset.filter(organisation__slug=filters["organisation"])
+        if filters.get("theme"):
+            queryset = queryset.filter(themes__slug=filters["theme"])
+        if filters.get("learning_line"):
+            # Either language version of the line (an event may name the Dutch one).
+            line_model = EventPage._meta.get_field("learning_lines").related_model
+            keys = line_model.objects.filter(slug=filters["learning_line"]).values(
+                "translation_key")
+            queryset = queryset.filter(pk__in=EventPage.objects.filter(
+                learning_lines__translation_key__in=keys).values("pk"))
+        return queryset
+
+    def entries(self, rows):
+        rows = rows.select_related("organisation").prefetch_related("themes", "learning_lines")
+        return [event_agenda_entry(event) for event in rows]
 
 
 def event_agenda_entry(event):

@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.rich_text import LinkHandler
 
+from memberhub.listings import MemberEventSource
 from memberhub.permissions import is_editor, is_member_not_editor
 from memberhub.viewsets import MemberhubViewSetGroup
 from portal.dashboard import YearTargetPanel
@@ -19,11 +20,7 @@ def register_member_viewsets():
     return MemberhubViewSetGroup()
 
 
-@hooks.register("register_agenda_source")
-def member_events_agenda_source(user, start=None, end=None, limit=None):
-    from memberhub.listings import member_event_entries
-
-    return member_event_entries(user, start=start, end=end, limit=limit)
+hooks.register("register_agenda_source", MemberEventSource())
 
 
 class ExternalLinkHandler(LinkHandler):

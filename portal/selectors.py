@@ -1,6 +1,10 @@
 """Reads for the site shell: navigation, breadcrumbs, home page sections."""
 
+import operator
+from functools import reduce
+
 from django.conf import settings
+from django.db.models import Q
 from wagtail.models import Locale, Page
 
 from portal.visibility import visible_pages
@@ -186,3 +190,12 @@ def _home_highlights(user):
         highlights[key] = list(pages.order_by("-first_published_at")[:count])
     highlights["agenda"] = agenda_entries(user, start=timezone.now(), limit=3)
     return highlights
+
+
+def site_pages(site, queryset=None):
+    """The pages (of ``queryset``) in the site's trees in every language: its root page and
+    the root's translations, each with its descendants (one query for the translations)."""
+    queryset = Page.objects.all() if queryset is None else queryset
+    roots = [site.root_page, *site.root_page.get_translations()]
+    return queryset.filter(reduce(operator.or_, (Q(path__startswith=root.path)
+                                                 for root in roots)))

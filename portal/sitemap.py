@@ -3,6 +3,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from portal import languages
+from portal.selectors import site_pages
 from portal.visibility import visible_pages
 
 
@@ -13,13 +14,8 @@ class PortalSitemap(Sitemap):
     fallback, portal/languages.py); ``x-default`` is the default language's version."""
 
     def items(self):
-        site = self.get_wagtail_site()
-        roots = [site.root_page, *site.root_page.get_translations()]
-        pages = Page.objects.none()
-        for root in roots:
-            pages |= Page.objects.descendant_of(root, inclusive=True)
         return (
-            visible_pages(AnonymousUser(), pages)
+            visible_pages(AnonymousUser(), site_pages(self.get_wagtail_site()))
             .order_by("path")
             .defer_streamfields()
             .specific()

@@ -5,19 +5,21 @@ the .ics file and whether registration is open.
 Every list of pages goes through :func:`portal.visibility.visible_pages`.
 """
 
+import operator
 from collections import defaultdict
 from datetime import datetime
+from functools import reduce
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from learninglines.models import LearningLinePage, Registration, SessionPage
-from portal.agenda import scheduled_page_entry
+from portal.agenda import AgendaSource, scheduled_page_entry
 from portal.selectors import prefer_current_language
 from portal.visibility import visible_pages
 
@@ -138,16 +140,44 @@ def session_ics(session, registration=None):
     return calendar.to_ical()
 
 
-def agenda_source(user, start=None, end=None, limit=None):
-    """The sessions the user may see, as agenda entries (hook ``register_agenda_source``),
-    soonest first, at most ``limit``. Three to four queries whatever the number of sessions."""
-    sessions = visible_sessions(user)
-    if start is not None:
-        sessions = sessions.filter(end__gte=start)
-    if end is not None:
-        sessions = sessions.filter(start__lt=end)
-    sessions = sessions.order_by("start", "pk")
-    return _entries(sessions if limit is None else sessions[:limit])
+class SessionSource(AgendaSource):
+    """Learning-line sessions on the agenda (hook ``register_agenda_source``)."""
+
+    def visible(self, user):
+        return visible_sessions(user)
+
+    def narrow(self, queryset, filters):
+        if filters.get("theme"):
+            queryset = queryset.filter(themes__slug=filters["theme"])
+        if filters.get("organisation"):
+            queryset = queryset.filter(hosts__slug=filters["organisation"])
+        if filters.get("track"):
+            queryset = queryset.filter(track=filters["track"])
+        if filters.get("format"):
+            queryset = queryset.filter(format=filters["format"])
+        if filters.get("learning_line"):
+            # The sessions of either language version of the line (a Dutch session shown
+            # on the English site sits under the Dutch line).
+            keys = LearningLinePage.objects.filter(slug=filters["learning_line"]).values(
+                "translation_key")
+            paths = LearningLinePage.objects.filter(translation_key__in=keys).values_list(
+                "path", flat=True)
+            children = [Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
+                        for path in paths]
+            if not children:
+                return None
+            queryset = queryset.filter(reduce(operator.or_, children))
+        return queryset
+
+    def entries(self, rows):
+        return _entries(rows)
+
+    def choices(self, queryset):
+        values = queryset.order_by().values_list("track", "format").distinct()
+        tracks = dict(SessionPage._meta.get_field("track").flatchoices)
+        formats = dict(SessionPage._meta.get_field("format").flatchoices)
+        return {"track": {(track, tracks.get(track, track)) for track, _f in values if track},
+                "format": {(fmt, formats.get(fmt, fmt)) for _t, fmt in values if fmt}}
 
 
 def _entries(sessions):

@@ -133,11 +133,9 @@ def test_agenda_source_filters_by_period(line):
 
     from django.utils import timezone
 
-    from learninglines.selectors.sessions import agenda_source
-
     soon, later = make_session(line, days=3), make_session(line, days=60)
     now = timezone.now()
-    found = agenda_source(AnonymousUser(), start=now, end=now + datetime.timedelta(days=30))
+    found = agenda_entries(AnonymousUser(), start=now, end=now + datetime.timedelta(days=30))
     assert [e.page_id for e in found] == [soon.pk]
     assert later.pk not in [e.page_id for e in found]
 

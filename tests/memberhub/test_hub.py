@@ -295,10 +295,11 @@ def test_impact_story_target_panel_for_editors(client, hub, editor, member_a):
 
 @pytest.mark.django_db
 def test_agenda_source_respects_visibility(hub):
-    from memberhub.listings import member_event_entries
+    from memberhub.listings import MemberEventSource
 
     add_event(hub["page_a"], "Zichtbaar")
-    entries = member_event_entries(AnonymousUser())
+    source = MemberEventSource()
+    entries = source.entries(source.visible(AnonymousUser()).order_by("start"))
     assert [entry.title for entry in entries] == ["Zichtbaar"]
     assert entries[0].organisations == ("Stichting Alfa",)
 

@@ -5,7 +5,6 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from memberhub.accounts import PortalLoginView, PortalPasswordResetView
@@ -14,7 +13,7 @@ from portal.admin_scoping import ScopedPageChooserBrowseView, ScopedPageTypesUsa
 from portal.api import api_router
 from portal.media_views import serve_document, serve_image_original, serve_rendition
 from portal.privacy import account_deleted, delete_my_account, my_data
-from portal.sitemap import PortalSitemap
+from portal.sitemap import sitemap
 from portal.two_factor import two_factor
 from portal.views import healthz
 
@@ -63,7 +62,7 @@ urlpatterns = [
     path("images/<int:image_id>/original/<str:filename>", serve_image_original,
          name="portal_image_original"),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
 if settings.DEBUG:

@@ -1,5 +1,14 @@
+"""/sitemap.xml: every public live page in every language, with its alternates.
+
+Up to ``PortalSitemap.limit`` addresses it is one sitemap; beyond that ``/sitemap.xml`` is
+a sitemap index whose entries are its own pages, ``/sitemap.xml?p=2`` and so on (Django's
+sitemap view serves those), so no response grows with the site."""
+
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
+from django.template.response import TemplateResponse
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
 from portal import languages
@@ -11,14 +20,19 @@ class PortalSitemap(Sitemap):
     """Public live pages of the site in every language (Wagtail's default covers one tree),
     each with its ``hreflang`` alternates: for every language the page's translation, or
     where there is none the address at which that language's site shows this page (the
-    fallback, portal/languages.py); ``x-default`` is the default language's version."""
+    fallback, portal/languages.py); ``x-default`` is the default language's version.
+
+    Plain ``Page`` rows, not each page's specific type: every address comes from the tree
+    (``url_path``), so one query reads a sitemap page whatever the page types."""
+
+    # Addresses per sitemap page (the protocol allows 50,000): a page stays quick to build
+    # when the page cache has been emptied by a publish.
+    limit = 5000
 
     def items(self):
         return (
             visible_pages(AnonymousUser(), site_pages(self.get_wagtail_site()))
             .order_by("path")
-            .defer_streamfields()
-            .specific()
         )
 
     def _urls(self, page, protocol, domain):
@@ -58,9 +72,27 @@ class PortalSitemap(Sitemap):
         (one query beyond the pages themselves)."""
         keys = {page.translation_key for page in pages}
         versions = {}
-        others = (visible_pages(AnonymousUser(), Page.objects.filter(translation_key__in=keys))
-                  .defer_streamfields().specific())
+        others = visible_pages(AnonymousUser(), Page.objects.filter(translation_key__in=keys))
         for version in others:
             versions.setdefault(version.translation_key, {})[
                 languages.language_of(version)] = version
         return versions
+
+
+def sitemap(request):
+    """/sitemap.xml: the sitemap, or once it has more than one page the index of its
+    pages (``?p=`` asks for one page, as Django's sitemap view serves it)."""
+    sitemaps = {"pages": PortalSitemap}
+    if "p" not in request.GET:
+        pages = PortalSitemap(request).paginator.num_pages
+        if pages > 1:
+            return _index(request, pages)
+    return wagtail_sitemap(request, sitemaps)
+
+
+@x_robots_tag
+def _index(request, pages):
+    base = request.build_absolute_uri(request.path)
+    items = [SitemapIndexItem(f"{base}?p={number}") for number in range(1, pages + 1)]
+    return TemplateResponse(request, "sitemap_index.xml", {"sitemaps": items},
+                            content_type="application/xml")

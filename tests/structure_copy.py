@@ -13,9 +13,10 @@ transaction (not in a transactional test, where commits run ``on_commit`` work),
 database search backend (an external engine's documents are not in the tables), when the
 test has written nothing to the database before (no other fixture's rows to lose), the
 row count of every table is still the one the copy was made from (no flush by an earlier
-transactional test), and no setting differs from the test settings (a test that
-queues tasks instead of running them, say, sees what the real run queues). Otherwise the
-fixture runs ``ensure_site_structure`` as before.
+transactional test), and every setting has the value it had when the copy was made (a
+test that queues tasks instead of running them, say, sees what the real run queues: it
+gets a copy of its own settings' run). Otherwise the fixture runs
+``ensure_site_structure`` as before.
 """
 
 from django.conf import settings
@@ -55,18 +56,22 @@ def _settings_state(holder):
     return {name: repr(getattr(holder, name)) for name in dir(holder) if name.isupper()}
 
 
-def _settings_as_configured():
-    """No setting overridden (pytest-django's ``settings``, ``override_settings``) to a
-    value other than the test settings' own."""
+def _settings_key():
+    """What the settings are: "" as configured, otherwise every setting's value (a test
+    that overrides settings, with pytest-django's ``settings`` or ``override_settings``,
+    gets a copy made under the same values only)."""
     base = settings._wrapped
     while hasattr(base, "default_settings"):  # an override: UserSettingsHolder
         base = base.default_settings
-    return base is settings._wrapped or _settings_state(settings) == _settings_state(base)
+    if base is settings._wrapped:
+        return ""
+    state = _settings_state(settings)
+    return "" if state == _settings_state(base) else repr(sorted(state.items()))
 
 
 def _usable(tracker):
     return (connection.in_atomic_block and tracker is not None and not tracker.wrote
-            and settings.PORTAL_SEARCH_BACKEND == "database" and _settings_as_configured())
+            and settings.PORTAL_SEARCH_BACKEND == "database")
 
 
 def _references(structure):
@@ -94,7 +99,8 @@ def site_structure(tracker):
 
     if not _usable(tracker):
         return ensure_site_structure()
-    start = repr(sorted(_row_counts().items()))  # the database the copy starts from
+    # The database the copy starts from, and the settings it was made under.
+    start = (repr(sorted(_row_counts().items())), _settings_key())
     copy = _copies.get(start)
     if copy is not None:
         _restore(copy["tables"])

@@ -193,9 +193,9 @@ def test_links_on_an_english_page_stay_in_the_english_tree(client, site_structur
         assert child.url == "/en/alleen-nederlands/kind/"
 
 
-def sitemap_entries(client):
+def sitemap_entries(client, url="/sitemap.xml"):
     """{loc: {hreflang: href}} of /sitemap.xml."""
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = client.get(url).content.decode()
     entries = {}
     for block in re.findall(r"<url>(.*?)</url>", xml, re.S):
         loc = re.search(r"<loc>(.*?)</loc>", block).group(1)
@@ -226,6 +226,31 @@ def test_sitemap_lists_every_page_with_its_translation_or_fallback(client, dutch
     for alternates in entries.values():
         for href in alternates.values():
             assert client.get(href.removeprefix(base)).status_code == 200, href
+
+
+@pytest.mark.django_db
+def test_a_large_sitemap_becomes_an_index_of_its_pages(client, monkeypatch, dutch_only):
+    from portal.sitemap import PortalSitemap
+
+    whole = sitemap_entries(client)
+    assert len(whole) > 10
+    monkeypatch.setattr(PortalSitemap, "limit", 4)
+    response = client.get("/sitemap.xml")
+    xml = response.content.decode()
+    assert response.status_code == 200 and "<sitemapindex" in xml and "<url>" not in xml
+    pages = re.findall(r"<loc>(.*?)</loc>", xml)
+    assert pages == [f"http://testserver/sitemap.xml?p={number}"
+                     for number in range(1, len(pages) + 1)]
+    assert len(pages) == -(-len(whole) // 4)
+    # The pages together hold every address of the whole sitemap once, alternates and all.
+    found = {}
+    for page in pages:
+        entries = sitemap_entries(client, page.removeprefix("http://testserver"))
+        assert len(entries) <= 4 and not entries.keys() & found.keys()
+        found.update(entries)
+    assert found == whole
+    assert client.get(f"/sitemap.xml?p={len(pages) + 1}").status_code == 404
+    assert client.get("/sitemap.xml?p=x").status_code == 404
 
 
 @pytest.mark.django_db

@@ -188,15 +188,18 @@ def audience_key(user):
     return f"user:{groups}:{int(user.is_superuser)}"
 
 
-def cached_for_content(name, parts, compute, timeout=CONTENT_SECONDS):
+def cached_for_content(name, parts, compute, timeout=CONTENT_SECONDS,
+                       generation_key=CONTENT_GENERATION_KEY):
     """``compute()``, remembered until content changes (or ``timeout`` seconds, for what
     also depends on the clock); ``parts`` say what it depends on (include
-    audience_key(user) for anything filtered by visibility, and the language)."""
-    generation = cache_safely(lambda: cache.get(CONTENT_GENERATION_KEY), None)
-    if generation is None and not cache_safely(lambda: cache.add(CONTENT_GENERATION_KEY, 0, None)):
+    audience_key(user) for anything filtered by visibility, and the language).
+    ``generation_key`` names the generation it follows: the content's, or for what is read
+    from the search index, the index's (SEARCH_INDEX_GENERATION_KEY)."""
+    generation = cache_safely(lambda: cache.get(generation_key), None)
+    if generation is None and not cache_safely(lambda: cache.add(generation_key, 0, None)):
         return compute()  # no working cache
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
-    key = f"portal:content:{name}:{generation or 0}:{digest}"
+    key = f"{generation_key}:{name}:{generation or 0}:{digest}"
     value = cache_safely(lambda: cache.get(key))
     if value is None:
         value = compute()

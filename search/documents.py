@@ -15,6 +15,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
+from portal.cache import SEARCH_INDEX_GENERATION_KEY, cached_for_content
 from portal.searchable import SearchableContent
 from portal.text import plain_text
 from portal.visibility import AUTHENTICATED, PUBLIC, restriction_audience, user_audience
@@ -115,10 +116,15 @@ def combine_conditions(conditions):
 
 
 def compound_tokens():
-    """The compound audience tokens that documents carry (nested restrictions: few)."""
-    rows = SearchDocument.objects.filter(audience__contains="+").values_list(
-        "audience", flat=True).distinct()
-    return {token for row in rows for token in row.split() if "+" in token}
+    """The compound audience tokens that documents carry (nested restrictions: few),
+    remembered until the index changes: reading them scans every document."""
+    def read():
+        rows = SearchDocument.objects.filter(audience__contains="+").values_list(
+            "audience", flat=True).distinct()
+        return sorted({token for row in rows for token in row.split() if "+" in token})
+
+    return set(cached_for_content("search-compound-tokens", (), read,
+                                  generation_key=SEARCH_INDEX_GENERATION_KEY))
 
 
 def user_tokens(user):

@@ -10,6 +10,7 @@ from portal.languages import default_tree_url_on_site
 from portal.searchable import NAME_PREFIX
 from search import service
 from search.caching import search_for
+from search.facet_labels import replace_old_names
 
 # URL parameter -> facet name
 PARAMETERS = {
@@ -126,7 +127,7 @@ def _link_with_ids(request, filters):
 def search_view(request):
     query = service.clean_query(request.GET.get("q", ""))
     sort = "date" if request.GET.get("sort") == "date" else "relevance"
-    filters, renamed, unknown = service.replace_old_names(_filters(request), request.user)
+    filters, renamed, unknown = replace_old_names(_filters(request), request.user)
     if renamed:
         # An old link that named an organisation, line or theme: the same search, by id.
         return HttpResponsePermanentRedirect(_link_with_ids(request, filters))

@@ -6,6 +6,46 @@ from django.contrib.auth.models import Group
 from portal.visibility import EDITORS_GROUP_NAME
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
+# Fixtures that add rows (people, organisations). Set up before ``site_structure`` they
+# make its copy unusable (the test has written: tests/structure_copy.py), and
+# ensure_site_structure then runs for real, about a second a test.
+ROW_FIXTURES = {"organisation", "other_organisation", "member", "org_admin", "outsider",
+                "editor", "superuser"}
+# Fixtures that change what ensure_site_structure would do (settings, patched code): the
+# structure is never moved ahead of one of these.
+ORDER_SENSITIVE = {"settings", "monkeypatch"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        _structure_before_rows(item)
+
+
+def _structure_before_rows(item):
+    """Sets up ``site_structure`` before the first fixture that adds rows, when nothing in
+    between could change what it makes: the same test, with the structure's copy."""
+    names = getattr(item, "fixturenames", None)
+    if not names or "site_structure" not in names:
+        return
+    definitions = item._fixtureinfo.name2fixturedefs
+
+    def closure(name, seen=None):
+        seen = set() if seen is None else seen
+        if name not in seen:
+            seen.add(name)
+            for argument in definitions[name][-1].argnames if name in definitions else ():
+                closure(argument, seen)
+        return seen
+
+    position = names.index("site_structure")
+    for index, name in enumerate(names[:position]):
+        if closure(name) & ROW_FIXTURES:
+            before = set().union(set(), *(closure(other) for other in names[:index]))
+            moved = [other for other in names[index:position] if other not in before]
+            if not any(closure(other) & ORDER_SENSITIVE for other in moved):
+                names.insert(index, names.pop(position))
+            return
+
 
 @pytest.fixture(autouse=True)
 def empty_cache():

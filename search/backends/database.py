@@ -60,6 +60,12 @@ def escape_like(text):
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def join_in_order(database):
+    """SQLite's planner joins a CROSS JOIN in the order written (the matches first);
+    PostgreSQL plans a plain JOIN well and has no CROSS JOIN with ON."""
+    return "CROSS JOIN" if database == "sqlite" else "JOIN"
+
+
 def audience_q(tokens):
     condition = Q()
     for token in tokens:
@@ -177,36 +183,67 @@ class DatabaseBackend(SearchBackend):
                 matches.append((doc_id, score, content_type, date))
         return matches
 
-    def _sqlite_fts(self):
-        """Whether Wagtail's search runs on SQLite's FTS5 table (then we query it directly)."""
-        if connection.vendor != "sqlite":
-            return False  # the SQLite backend module cannot even be imported elsewhere
-        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+    def _sql_matching(self):
+        """The database whose full-text index we query directly ("sqlite": Wagtail's FTS5
+        table; "postgresql": its tsvector columns), or None (then Wagtail's search)."""
         from wagtail.search.backends import get_search_backend
 
-        return isinstance(get_search_backend(), SQLiteSearchBackend)
+        if connection.vendor == "postgresql":
+            from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 
-    def _sqlite_match_set(self, request):
-        """SQL (and params) of a materialised set ``matched``: the documents the user may
-        see, within the chosen facet values, whose title or text hold every query word,
-        with FTS5's bm25 rank (title weighs 4, text 1; lower is better).
+            return "postgresql" if isinstance(get_search_backend(), PostgresSearchBackend) else None
+        if connection.vendor != "sqlite":
+            return None  # the SQLite backend module cannot even be imported elsewhere
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
-        Wagtail's own query joins the FTS5 table the other way round on SQLite and takes
-        most of a second at 10k documents; matching first and filtering the matches after
-        takes milliseconds. The words are quoted FTS5 strings passed as a parameter, like
-        every other value, so no query syntax from the user gets through."""
-        from django.contrib.contenttypes.models import ContentType
+        return "sqlite" if isinstance(get_search_backend(), SQLiteSearchBackend) else None
+
+    @staticmethod
+    def _fts_hits(database, words, content_type_id):
+        """SQL (and params) of ``fts_hits``: (doc_id, rank) of the index entries that hold
+        every word in one of its forms, rank lower is better. Every form is a parameter,
+        so no query syntax from the user gets through.
+
+        SQLite: FTS5's bm25 (title weighs 4, text 1). PostgreSQL: the expression Wagtail's
+        own search matches on (``title || body`` @@ the forms), which has a GIN index of
+        its own (migration search 0003), ranked by ts_rank."""
         from wagtail.search.models import IndexEntry
 
         quote = connection.ops.quote_name
         entries = quote(IndexEntry._meta.db_table)
-        fts = quote(IndexEntry._meta.db_table + "_fts")
-        documents = quote(SearchDocument._meta.db_table)
-        facet_values = quote(SearchFacetValue._meta.db_table)
-        params = [fts5_match(request.words), ContentType.objects.get_for_model(SearchDocument).id]
+        if database == "sqlite":
+            fts = quote(IndexEntry._meta.db_table + "_fts")
+            return (f"SELECT CAST(e.object_id AS INTEGER) AS doc_id,"  # noqa: S608  # nosec B608
+                    f" bm25({fts}, 0.0, 1.0, 4.0) AS rank"
+                    f" FROM {fts} CROSS JOIN {entries} e ON e.id = {fts}.rowid"
+                    f" WHERE {fts} MATCH %s AND e.content_type_id = %s",
+                    [fts5_match(words), content_type_id])
+        forms = [word_forms(word) for word in sorted(set(words))]
+        tsquery = "(" + " && ".join(
+            "(" + " || ".join(["plainto_tsquery(%s)"] * len(group)) + ")" for group in forms) + ")"
+        form_params = [form for group in forms for form in group]
+        return (f"SELECT CAST(e.object_id AS INTEGER) AS doc_id,"  # noqa: S608  # nosec B608
+                f" -ts_rank(e.title || e.body, {tsquery}) AS rank FROM {entries} e"
+                f" WHERE (e.title || e.body) @@ {tsquery} AND e.content_type_id = %s",
+                [*form_params, *form_params, content_type_id])
+
+    def _match_set(self, request, database):
+        """SQL (and params) of a materialised set ``matched``: the documents the user may
+        see, within the chosen facet values, whose title or text hold every query word,
+        with the full-text rank of _fts_hits (lower is better).
+
+        Wagtail's own query joins the other way round (on SQLite it takes most of a
+        second at 10k documents; on PostgreSQL it reads every match's vector into Python):
+        matching first and filtering the matches after takes milliseconds."""
+        from django.contrib.contenttypes.models import ContentType
+
+        documents = connection.ops.quote_name(SearchDocument._meta.db_table)
+        facet_values = connection.ops.quote_name(SearchFacetValue._meta.db_table)
+        hits_sql, params = self._fts_hits(
+            database, request.words, ContentType.objects.get_for_model(SearchDocument).id)
         # The audience rule of _base_queryset, on the matched rows only.
         conditions = ["(" + " OR ".join(["d.audience LIKE %s ESCAPE '\\'"] * len(request.tokens))
-                      + ")" if request.tokens else "0"]
+                      + ")" if request.tokens else "1 = 0"]
         params += [f"% {escape_like(token)} %" for token in request.tokens]
         for facet, values in request.filters.items():
             if values:
@@ -220,37 +257,36 @@ class DatabaseBackend(SearchBackend):
                     f"d.id NOT IN (SELECT document_id FROM {facet_values}"  # noqa: S608  # nosec B608
                     f" WHERE facet = %s AND value IN ({', '.join(['%s'] * len(values))}))")
                 params += [facet, *values]
-        # Column weights follow the FTS5 table's columns: autocomplete, body, title.
         # Table names come from the models; every value is a query parameter.
         sql = (
-            f"WITH fts_hits AS MATERIALIZED ("  # noqa: S608  # nosec B608
-            f" SELECT CAST(e.object_id AS INTEGER) AS doc_id, bm25({fts}, 0.0, 1.0, 4.0) AS rank"
-            f" FROM {fts} CROSS JOIN {entries} e ON e.id = {fts}.rowid"
-            f" WHERE {fts} MATCH %s AND e.content_type_id = %s),"
+            f"WITH fts_hits AS MATERIALIZED ({hits_sql}),"  # noqa: S608  # nosec B608
             f" matched AS MATERIALIZED ("
             f" SELECT d.id AS doc_id, fts_hits.rank, d.title, d.summary, d.content_type, d.date"
-            f" FROM fts_hits CROSS JOIN {documents} d ON d.id = fts_hits.doc_id"
+            f" FROM fts_hits {join_in_order(database)} {documents} d ON d.id = fts_hits.doc_id"
             f" WHERE {' AND '.join(conditions)})"
         )
         return sql, params
 
-    def _sqlite_search(self, request):
+    def _sql_search(self, request, database):
         """[(id, score, content_type, date)], total and facet counts, in two queries."""
-        with_sql, params = self._sqlite_match_set(request)
+        with_sql, params = self._match_set(request, database)
         facet_values = connection.ops.quote_name(SearchFacetValue._meta.db_table)
+        # One statement, so the matches are found once: the ranked rows up to the cap (the
+        # window count still counts every match), then the facet counts, in one result.
         with connection.cursor() as cursor:
-            # Ranked by bm25 up to the cap; the window count still counts every match.
             cursor.execute(
-                f"{with_sql} SELECT doc_id, rank, title, summary, content_type, date,"  # noqa: S608  # nosec B608
-                f" COUNT(*) OVER () FROM matched ORDER BY rank LIMIT %s",
-                [*params, MAX_MATCHES])
-            rows = cursor.fetchall()
-            total = rows[0][6] if rows else 0
-            cursor.execute(
-                f"{with_sql} SELECT v.facet, v.value, COUNT(*) FROM matched"  # noqa: S608  # nosec B608
-                f" CROSS JOIN {facet_values} v ON v.document_id = matched.doc_id"
-                f" GROUP BY v.facet, v.value", params)
-            facet_rows = cursor.fetchall()
+                f"{with_sql} SELECT * FROM (SELECT doc_id, rank, title, summary, content_type,"  # noqa: S608  # nosec B608
+                f" date, COUNT(*) OVER () AS total, CAST(NULL AS VARCHAR(30)) AS facet,"
+                f" CAST(NULL AS VARCHAR(255)) AS value, CAST(NULL AS BIGINT) AS number"
+                f" FROM matched ORDER BY rank LIMIT %s) ranked"
+                f" UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, v.facet, v.value,"
+                f" COUNT(*) FROM matched"
+                f" {join_in_order(database)} {facet_values} v ON v.document_id = matched.doc_id"
+                f" GROUP BY v.facet, v.value", [*params, MAX_MATCHES])
+            found = cursor.fetchall()
+        rows = [row[:7] for row in found if row[7] is None]
+        facet_rows = [row[7:] for row in found if row[7] is not None]
+        total = rows[0][6] if rows else 0
         matches = []
         patterns = [WordMatcher([word]) for word in request.words]
         for doc_id, rank, title, summary, content_type, date, _total in rows:
@@ -283,8 +319,9 @@ class DatabaseBackend(SearchBackend):
                 if counts.get(facet)}
 
     def search(self, request: SearchRequest) -> SearchResult:
-        if request.words and self._sqlite_fts():
-            matches, total, facets = self._sqlite_search(request)
+        database = self._sql_matching() if request.words else None
+        if database:
+            matches, total, facets = self._sql_search(request, database)
         else:
             matches = self._matches(request, self._base_queryset(request))
             total = len(matches)

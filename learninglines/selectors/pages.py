@@ -5,8 +5,10 @@ queries whatever the number of sessions."""
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
 from learninglines.models import (
@@ -26,6 +28,7 @@ from learninglines.selectors.registrations import (
 from learninglines.selectors.sessions import (
     PLACE_TAKING,
     Status,
+    agenda_index_url,
     canonical_session,
     places_left,
     registration_closed_reason,
@@ -43,11 +46,13 @@ class TrackColumn:
     label: str
     aim: str
     upcoming: list = field(default_factory=list)
+    more_upcoming: int = 0  # upcoming sessions beyond those shown (the agenda lists them)
     past: list = field(default_factory=list)
     working_groups: list = field(default_factory=list)
 
 
 PAST_SESSIONS_SHOWN = 6
+UPCOMING_SESSIONS_SHOWN = 10
 
 
 def _knowledge_model():
@@ -71,6 +76,15 @@ def _line_family_children(line):
         depth=line.depth + 1, parent_path__in=family_paths)
 
 
+def _first_per_track(sessions, number, *order):
+    """[(pk, track, total)]: the first ``number`` of ``sessions`` of each track in this
+    order, with the number of sessions of their track (one window query)."""
+    ranked = sessions.annotate(
+        place=Window(RowNumber(), partition_by=[F("track")], order_by=list(order)),
+        total=Window(Count("pk"), partition_by=[F("track")]))
+    return list(ranked.filter(place__lte=number).values_list("pk", "track", "total"))
+
+
 def line_page_data(line, user, knowledge_limit=6):
     """Both tracks of a line with their sessions and working groups, the coordinators,
     the leading organisations and related knowledge items, in a fixed number of queries:
@@ -83,11 +97,19 @@ def line_page_data(line, user, knowledge_limit=6):
             learning_lines__translation_key=line.translation_key).values("pk"))
     shown = prefer_current_language(visible_pages(user, Page.objects.filter(candidates)))
     shown_ids = shown.values("pk")
-    sessions = list(
-        SessionPage.objects.filter(pk__in=shown_ids,
-                                   end__gte=now - timezone.timedelta(days=366))
-        .prefetch_related("hosts").order_by("start", "pk")
-    )
+    # Per track the first upcoming sessions and the most recent past ones, ranked in SQL
+    # (a line gathers thousands of sessions over the years), and how many more are coming.
+    line_sessions = SessionPage.objects.filter(pk__in=shown_ids)
+    upcoming = line_sessions.filter(end__gte=now)
+    recent = line_sessions.filter(end__lt=now, end__gte=now - timezone.timedelta(days=366))
+    first_upcoming = _first_per_track(upcoming, UPCOMING_SESSIONS_SHOWN, F("start").asc(),
+                                      F("pk").asc())
+    upcoming_counts = {track: total for _pk, track, total in first_upcoming}
+    chosen = [pk for pk, _track, _total in first_upcoming] + [
+        pk for pk, _track, _total in
+        _first_per_track(recent, PAST_SESSIONS_SHOWN, F("start").desc(), F("pk").desc())]
+    sessions = list(SessionPage.objects.filter(pk__in=chosen)
+                    .prefetch_related("hosts").order_by("start", "pk"))
     groups = list(WorkingGroupPage.objects.filter(pk__in=shown_ids).order_by("title"))
     knowledge_items = []
     if knowledge_model is not None:
@@ -107,7 +129,8 @@ def line_page_data(line, user, knowledge_limit=6):
             continue
         (column.past if session.end < now else column.upcoming).append(session)
     for column in columns.values():
-        column.past = list(reversed(column.past))[:PAST_SESSIONS_SHOWN]
+        column.past = list(reversed(column.past))
+        column.more_upcoming = upcoming_counts.get(column.value, 0) - len(column.upcoming)
     for group in groups:
         if group.track in columns:
             columns[group.track].working_groups.append(group)
@@ -116,6 +139,8 @@ def line_page_data(line, user, knowledge_limit=6):
         "coordinators": list(line.coordinators.select_related("organisation")),
         "leading_organisations": list(line.leading_organisations.all()),
         "knowledge_items": knowledge_items,
+        # Looked up only when a track has more upcoming sessions than it shows.
+        "agenda_url": SimpleLazyObject(agenda_index_url),
     }
 
 

@@ -3,13 +3,14 @@ with the formats each cell offers and its next sessions.
 
 Sessions and working groups go through the one visibility rule
 (:func:`portal.visibility.visible_pages`, via ``visible_sessions``), one language version
-each, in two queries whatever the number of lines or sessions.
+each, in three queries whatever the number of lines or sessions.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Subquery
-from django.db.models.functions import Length, Substr
+from django.db.models import Count, F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Length, RowNumber, Substr
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -56,28 +57,38 @@ def dual_track_plan(lines, user, next_shown=NEXT_SESSIONS_SHOWN):
         return []
     now = timezone.now()
     year_start = now.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
-    sessions = list(_with_line_key(
-        visible_sessions(user, SessionPage.objects.filter(end__gte=year_start)))
-        .order_by("start", "pk"))
-    groups = list(_with_line_key(
-        prefer_current_language(visible_pages(user, WorkingGroupPage.objects.all())))
-        .order_by("title"))
     cells = {
         (line.translation_key, track): PlanCell(track.value, track.label)
         for line in lines for track in Track
     }
-    for session in sessions:
-        cell = cells.get((session.line_key, session.track))
+    # In SQL, so the page stays light however many sessions there are: the formats of
+    # each cell, the first ``next_shown`` upcoming sessions of each cell and the number
+    # of the others (two queries; whole sessions only for those shown).
+    sessions = _with_line_key(
+        visible_sessions(user, SessionPage.objects.filter(end__gte=year_start)))
+    formats = (sessions.order_by().values_list("line_key", "track", "format")
+               .annotate(upcoming=Count("pk", filter=Q(end__gte=now))))
+    upcoming_counts = defaultdict(int)
+    for line_key, track, session_format, number in formats:
+        cell = cells.get((line_key, track))
         if cell is None:
             continue
-        label = SessionFormat(session.format).label if session.format in FORMAT_ORDER else ""
-        if label and session.format not in [value for value, _ in cell.formats]:
-            cell.formats.append((session.format, label))
-        if session.end >= now:
-            if len(cell.next_sessions) < next_shown:
-                cell.next_sessions.append(session)
-            else:
-                cell.more += 1
+        upcoming_counts[(line_key, track)] += number
+        if session_format in FORMAT_ORDER:
+            cell.formats.append((session_format, SessionFormat(session_format).label))
+    for key, number in upcoming_counts.items():
+        cells[key].more = max(0, number - next_shown)
+    upcoming = sessions.filter(end__gte=now)
+    first = upcoming.annotate(place=Window(
+        RowNumber(), partition_by=[F("line_key"), F("track")],
+        order_by=[F("start").asc(), F("pk").asc()])).filter(place__lte=next_shown)
+    for session in first.order_by("start", "pk"):
+        cell = cells.get((session.line_key, session.track))
+        if cell is not None:
+            cell.next_sessions.append(session)
+    groups = list(_with_line_key(
+        prefer_current_language(visible_pages(user, WorkingGroupPage.objects.all())))
+        .order_by("title"))
     for group in groups:
         cell = cells.get((group.line_key, group.track))
         if cell is not None:

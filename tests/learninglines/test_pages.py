@@ -329,3 +329,23 @@ def test_english_session_links_its_working_group_in_english(client, site_structu
     english_group.unpublish()
     assert group_link(english.url) == (f"/en{dutch_path}", 'lang="nl" hreflang="nl"',
                                        "Werkgroep AI")
+
+
+def test_a_busy_line_shows_its_next_sessions_and_links_the_rest_in_the_agenda(
+        client, site_structure, line):
+    """A line gathers sessions for years: its page shows the next ten of a track, soonest
+    first, and links the agenda filtered on the line and track for the others."""
+    from learninglines.selectors.pages import UPCOMING_SESSIONS_SHOWN
+
+    for number in range(UPCOMING_SESSIONS_SHOWN + 3):
+        make_session(line, title=f"Praktijksessie {number:02d}", days=number + 1,
+                     track="practitioner")
+    html = client.get(line.url).content.decode()
+    shown = [f"Praktijksessie {number:02d}" for number in range(UPCOMING_SESSIONS_SHOWN)]
+    assert [html.index(title) for title in shown] == sorted(html.index(title) for title in shown)
+    assert f"Praktijksessie {UPCOMING_SESSIONS_SHOWN:02d}" not in html
+    assert "en nog 3 sessies" in html
+    agenda = f"/agenda/?learning_line={line.slug}&amp;track=practitioner"
+    assert agenda in html
+    response = client.get(agenda.replace("&amp;", "&"))
+    assert f"Praktijksessie {UPCOMING_SESSIONS_SHOWN + 2:02d}" in response.content.decode()

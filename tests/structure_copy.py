@@ -26,7 +26,7 @@ from django.db import connection
 from tests.demo_copy import DemoCopy, _dump, _quote, _restore, _tables
 
 # Statements that change no row; anything else counts as a write.
-READ_ONLY = ("SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "PRAGMA", "SET", "SHOW")
+READ_ONLY = ("SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "PRAGMA", "SET", "SHOW", "BEGIN")
 
 _copies = {}  # the row counts before: the copy
 

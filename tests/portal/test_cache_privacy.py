@@ -115,7 +115,7 @@ def member_groups():
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", ["item", "news"])
 def test_members_only_restriction_in_the_privacy_dialog_hides_it_everywhere(
-        request, kind, client, page_cache, editor_client, on_commit):
+        site_structure, request, kind, client, page_cache, editor_client, on_commit):
     page = request.getfixturevalue(kind)
     addresses = visit_everything(client, page)
 
@@ -182,7 +182,7 @@ def test_changing_only_the_groups_of_a_restriction_is_followed_at_once(
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", ["item", "news"])
 def test_a_member_still_sees_it_after_a_members_only_restriction(
-        request, kind, client, page_cache, editor_client, on_commit, member):
+        site_structure, request, kind, client, page_cache, editor_client, on_commit, member):
     page = request.getfixturevalue(kind)
     visit_everything(client, page)
     on_commit(lambda: editor_client.post(
@@ -213,7 +213,7 @@ def withdrawn(page, action):
 @pytest.mark.parametrize("action", ["unpublish", "delete"])
 @pytest.mark.parametrize("kind", ["item", "news"])
 def test_unpublish_or_delete_in_the_admin_hides_it_everywhere(
-        request, kind, action, client, page_cache, editor_client, on_commit):
+        site_structure, request, kind, action, client, page_cache, editor_client, on_commit):
     page = request.getfixturevalue(kind)
     addresses = visit_everything(client, page)
 

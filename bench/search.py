@@ -67,7 +67,6 @@ def rebuild(name):
     from django.conf import settings
 
     from search import service
-    from search.documents import iter_documents
     from search.models import SearchDocument
 
     settings.PORTAL_SEARCH_BACKEND = "database"
@@ -76,8 +75,9 @@ def rebuild(name):
         count = service.rebuild()  # the documents, then the database's full-text index
     else:
         count = SearchDocument.objects.count()
+        # Every document, as search_index rebuild gives the engine (pages, then items).
         count = service.get_backend(name).rebuild(
-            (data for batch in iter_documents() for data in batch), count)
+            (data for batch in service.all_documents() for data in batch), count)
     seconds = time.perf_counter() - started
     print(f"rebuild {name}: {count} documents in {seconds:.1f} s "
           f"({count / seconds:.0f} documents/s)")

@@ -268,7 +268,7 @@ class DatabaseBackend(SearchBackend):
         return sql, params
 
     def _sql_search(self, request, database):
-        """[(id, score, content_type, date)], total and facet counts, in two queries."""
+        """[(id, score, content_type, date)], total and facet counts, in one statement."""
         with_sql, params = self._match_set(request, database)
         facet_values = connection.ops.quote_name(SearchFacetValue._meta.db_table)
         # One statement, so the matches are found once: the ranked rows up to the cap (the
@@ -315,8 +315,10 @@ class DatabaseBackend(SearchBackend):
         counts = defaultdict(Counter)
         for facet, value, number in rows:
             counts[facet][value] += number
-        return {facet: counts[facet].most_common(50) for facet in FACETS + ["sdg"]
-                if counts.get(facet)}
+        # Most frequent first; equal counts by value, so the order never depends on the
+        # order the database returned the rows in.
+        return {facet: sorted(counts[facet].items(), key=lambda item: (-item[1], item[0]))[:50]
+                for facet in FACETS + ["sdg"] if counts.get(facet)}
 
     def search(self, request: SearchRequest) -> SearchResult:
         database = self._sql_matching() if request.words else None

@@ -61,3 +61,19 @@ def test_totals_and_facets_count_every_match_beyond_the_ranking_cap(many, monkey
     assert result.total == 40
     assert dict(result.facets["theme"]) == {"Water": 20, "Klimaat": 20}
     assert len(result.hits) == 5
+
+
+@pytest.mark.django_db
+def test_without_a_full_text_table_wagtails_search_finds_the_same(many, monkeypatch):
+    """Where Wagtail's index is neither SQLite's FTS5 table nor PostgreSQL's vectors (a
+    SQLite built without FTS5), the matches come from Wagtail's search API instead: the
+    same total, facet counts and results as the direct SQL path."""
+    many(0, 30)
+    direct = service.search("schoon water", VISITOR, filters={"theme": ["Water"]})
+    assert direct.total == 15
+    monkeypatch.setattr(database.DatabaseBackend, "_sql_matching", lambda self: None)
+    through_wagtail = service.search("schoon water", VISITOR, filters={"theme": ["Water"]})
+    assert through_wagtail.total == direct.total
+    assert through_wagtail.facets == direct.facets
+    assert sorted(hit.key for hit in through_wagtail.hits) == \
+        sorted(hit.key for hit in direct.hits)

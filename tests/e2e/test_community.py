@@ -2,6 +2,7 @@
 notified of a reply, and leaves."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import login
 
@@ -18,19 +19,19 @@ def test_member_finds_a_colleague_joins_posts_is_notified_and_leaves(page):
     page.get_by_label("Expertise").select_option(label="Cyberveiligheid")
     page.get_by_role("search", name="Mensen zoeken").get_by_role("button", name="Zoeken").click()
     people = page.locator(".people-list")
-    assert people.get_by_role("link", name="Noor Bakker").is_visible()
+    expect(people.get_by_role("link", name="Noor Bakker")).to_be_visible()
     people.get_by_role("link", name="Noor Bakker").click()
-    assert page.get_by_text("Informatiebeveiliger", exact=True).is_visible()
+    expect(page.get_by_text("Informatiebeveiliger", exact=True)).to_be_visible()
 
     page.goto("/netwerk/groepen/")
     page.get_by_role("link", name="AI-werkgroep", exact=True).click()
     page.get_by_role("button", name="Meedoen met deze groep").click()
-    assert page.get_by_text("Welkom bij AI-werkgroep.").is_visible()
+    expect(page.get_by_text("Welkom bij AI-werkgroep.")).to_be_visible()
     page.get_by_role("link", name="Een discussie beginnen").click()
     page.get_by_label("Titel").fill("Wie heeft ervaring met AI-training voor teams?")
     page.get_by_label("Tekst").fill("Wij zoeken een training voor ons hele team.")
     page.get_by_role("button", name="Plaatsen").click()
-    assert page.get_by_text("Je discussie is geplaatst.").is_visible()
+    expect(page.get_by_text("Je discussie is geplaatst.")).to_be_visible()
     thread_url = page.url
     logout(page)
 
@@ -38,21 +39,21 @@ def test_member_finds_a_colleague_joins_posts_is_notified_and_leaves(page):
     page.goto(thread_url)
     page.get_by_label("Je reactie").fill("Wij hebben een goede trainer; ik stuur je de naam.")
     page.get_by_role("button", name="Mijn reactie plaatsen").click()
-    assert page.get_by_text("Je reactie is geplaatst.").is_visible()
+    expect(page.get_by_text("Je reactie is geplaatst.")).to_be_visible()
     logout(page)
 
     login(page, "lid@example.org", "Demo-lid-2026")
     page.goto("/netwerk/groepen/")
-    assert page.get_by_role("link", name="Meldingen 1 nieuw").is_visible()
+    expect(page.get_by_role("link", name="Meldingen 1 nieuw")).to_be_visible()
     page.get_by_role("link", name="Meldingen 1 nieuw").click()
-    assert page.get_by_text("1 ongelezen melding").is_visible()
-    assert page.get_by_text("Noor Bakker in “Wie heeft ervaring met AI-training").is_visible()
+    expect(page.get_by_text("1 ongelezen melding")).to_be_visible()
+    expect(page.get_by_text("Noor Bakker in “Wie heeft ervaring met AI-training")).to_be_visible()
 
     page.goto("/netwerk/groepen/ai-werkgroep/")
     page.get_by_role("link", name="Deze groep verlaten").click()
-    assert page.get_by_role("heading", name="AI-werkgroep verlaten?").is_visible()
+    expect(page.get_by_role("heading", name="AI-werkgroep verlaten?")).to_be_visible()
     page.get_by_role("button", name="Ja, de groep verlaten").click()
-    assert page.get_by_text("Je hebt AI-werkgroep verlaten.").is_visible()
+    expect(page.get_by_text("Je hebt AI-werkgroep verlaten.")).to_be_visible()
     page.goto(thread_url)
     assert "Wij zoeken een training" not in page.content()
     assert page.external_requests == []

@@ -4,6 +4,7 @@ no sideways scroll at 320 px for a member (community/static/community/community.
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from community.models import JoinRule, Profile, Space, SpaceRole
 from community.services import discussions
@@ -57,10 +58,10 @@ def test_community_pages_fit_a_320_px_screen(small_page):
                       ("thread", thread.get_absolute_url())):
         response = page.goto(url)
         assert response.status == 200, url
-        assert page.locator("link[href*='community/community.css']").count() == 1
+        expect(page.locator("link[href*='community/community.css']")).to_have_count(1)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{url}: {width}px wide"
         if SHOTS:
             page.screenshot(path=os.path.join(SHOTS, f"community-{name}.png"), full_page=True)
-    assert page.get_by_role("heading", name=thread.title).is_visible()
+    expect(page.get_by_role("heading", name=thread.title)).to_be_visible()
     assert page.external_requests == []

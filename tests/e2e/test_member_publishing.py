@@ -8,6 +8,7 @@ organisation, the editor's comment on /mijn/, and that a member of another organ
 cannot open the contribution in the editor."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import login
 
@@ -20,8 +21,8 @@ def test_member_goes_from_mijn_to_the_editor_and_others_cannot(page):
     login(page, "lid@example.org", "Demo-lid-2026")
     page.wait_for_url("**/mijn/")
     # The demo's item with changes requested shows the editor's comment.
-    assert page.get_by_text("Wijzigingen gevraagd").first.is_visible()
-    assert page.get_by_text("Kun je nog een zin toevoegen").is_visible()
+    expect(page.get_by_text("Wijzigingen gevraagd").first).to_be_visible()
+    expect(page.get_by_text("Kun je nog een zin toevoegen")).to_be_visible()
 
     page.get_by_role("link", name="Nieuw nieuwsbericht").first.click()
     page.wait_for_url("**/admin/pages/add/memberhub/newspage/**")
@@ -46,5 +47,5 @@ def test_member_goes_from_mijn_to_the_editor_and_others_cannot(page):
     page.wait_for_url("**/mijn/")
     page.goto(f"/admin/pages/{news.pk}/edit/")
     assert "/edit/" not in page.url
-    assert page.locator("#id_title").count() == 0
+    expect(page.locator("#id_title")).to_have_count(0)
     assert page.external_requests == []

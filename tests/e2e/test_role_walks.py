@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
@@ -122,13 +123,13 @@ class Walk:
 def visitor_walk(walk):
     page, text, prefix = walk.page, walk.text, walk.text["prefix"]
     walk.visit(f"{prefix}/")
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     walk.visit(f"{prefix}/kennisbank/")
     # On a phone the filters sit behind a disclosure, after which the results follow.
     filters = page.locator("details.kennisbank-filters")
     results = page.locator(".kennisbank__results .card-list")
     assert filters.get_attribute("open") is None, "the filters should be folded on a phone"
-    assert results.first.is_visible()
+    expect(results.first).to_be_visible()
     page.get_by_text(text["filter"], exact=True).click()
     kind = page.locator("#filter-kind")
     kind.select_option(index=1)
@@ -137,12 +138,12 @@ def visitor_walk(walk):
     walk.follow(page.locator(".kennisbank__results .card-list a").first, "a knowledge item")
     walk.visit(f"{prefix}/leerlijnen/")
     plan = page.locator("table.dual-track__table")
-    assert plan.is_visible() and plan.locator("tbody tr").count() == 3
+    expect(plan.locator("tbody tr")).to_have_count(3)
     walk.follow(plan.locator(".dual-track__sessions a").first, "a session from the plan")
     walk.visit(f"{prefix}/")
     page.locator("#site-search").fill(text["query"])
     walk.follow(page.locator(".site-header .search-form button[type=submit]"), "search")
-    assert page.locator(".search-hit, .search-layout").first.is_visible()
+    expect(page.locator(".search-hit, .search-layout").first).to_be_visible()
     walk.visit(f"{prefix}/agenda/")
     walk.visit(f"{prefix}/nieuws/")
     walk.follow(page.locator("main .card__title a").first, "a news item")
@@ -162,7 +163,7 @@ def member_walk(walk):
     if box.locator("select[name=organisation]").count():
         box.locator("select[name=organisation]").select_option(label="Digitaal Dorp")
     walk.follow(box.locator("form button[type=submit]").first, "register for a session")
-    assert page.locator(".message--success").first.is_visible()
+    expect(page.locator(".message--success").first).to_be_visible()
     walk.visit(f"{text['prefix']}/mijn/")
     walk.follow(page.get_by_role("link", name=text["news"]).first, "start a news item")
     assert "/admin/pages/add/memberhub/newspage/" in page.url
@@ -175,7 +176,7 @@ def org_admin_walk(walk):
     walk.login("beheerder@waterbron.example.org", "Demo-beheerder-2026")
     walk.follow(page.get_by_role("link", name=text["profile"]).first, "organisation profile")
     walk.follow(page.locator("main form button[type=submit]").first, "profile saved")
-    assert page.locator(".message--success").first.is_visible()
+    expect(page.locator(".message--success").first).to_be_visible()
     walk.follow(page.get_by_role("link", name=text["colleagues"]).first, "colleagues")
     colleagues_url = page.url
     # Removing a colleague asks first; going back changes nothing.
@@ -196,7 +197,7 @@ def editor_walk(walk):
     page = walk.page
     walk.login("redacteur@example.org", "Demo-redacteur-2026")
     walk.visit("/admin/")
-    assert page.locator("main, #main").first.is_visible()
+    expect(page.locator("main, #main").first).to_be_visible()
 
 
 WALKS = [

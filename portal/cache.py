@@ -51,9 +51,11 @@ def _generation_key(path):
     return "pagecache:gen:" + hashlib.sha256(path.encode()).hexdigest()[:32]
 
 
-def _entry_key(path, query, generation):
+def _entry_key(path, query):
+    """One entry per path and query string; it carries the generations it was built under
+    (see AnonymousPageCacheMiddleware), so a hit costs one round trip to the cache."""
     digest = hashlib.sha256(f"{path}?{query}".encode()).hexdigest()[:40]
-    return f"pagecache:page:{generation}:{digest}"
+    return f"pagecache:entry:{digest}"
 
 
 def cache_safely(operation, default=None):
@@ -125,14 +127,16 @@ class AnonymousPageCacheMiddleware:
             keys.append(CONTENT_GENERATION_KEY)
         if path.startswith(SEARCH_PREFIXES):
             keys.append(SEARCH_INDEX_GENERATION_KEY)
-        generations = cache_safely(lambda: cache.get_many(keys), None)
-        if generations is None:
+        key = _entry_key(path, query)
+        # The generations and the entry in one round trip; the entry counts only when it
+        # was stored under the generations that are current now.
+        found = cache_safely(lambda: cache.get_many([*keys, key]), None)
+        if found is None:
             return self.get_response(request)
-        generation = ".".join(str(generations.get(key, 0)) for key in keys)
-        key = _entry_key(path, query, generation)
-        stored = cache_safely(lambda: cache.get(key))
-        if stored is not None:
-            status, headers, content = stored
+        generation = tuple(found.get(name, 0) for name in keys)
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
+            _generation, status, headers, content = stored
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
@@ -142,8 +146,8 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if self._storable(request, response):
             headers = [(name, response[name]) for name in HEADERS_TO_KEEP if name in response]
-            cache_safely(lambda: cache.set(key, (response.status_code, headers, response.content),
-                                    _timeout()))
+            entry = (generation, response.status_code, headers, response.content)
+            cache_safely(lambda: cache.set(key, entry, _timeout()))
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -54,7 +54,8 @@ def content(hub):
 
 CHANNELS = ["/api/v2/pages/", "/api/v2/pages/?locale=en", "/api/v2/pages/?type=memberhub.NewsPage",
             "/sitemap.xml", "/agenda.ics", "/nieuws/feed/", "/agenda/feed/",
-            "/impactverhalen/feed/", "/nieuws/", "/vacatures/", "/impactverhalen/", "/agenda/"]
+            "/impactverhalen/feed/", "/nieuws/", "/vacatures/", "/impactverhalen/", "/agenda/",
+            "/leden/"]
 
 
 @pytest.mark.parametrize("who", ["visitor", "member"])

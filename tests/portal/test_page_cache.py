@@ -78,3 +78,43 @@ def test_redis_down_means_no_cache_not_an_error(client, site_structure, page_cac
         response = client.get("/kennisbank/")
         assert response.status_code == 200
         assert response.get("X-Page-Cache") != "hit"
+
+
+@pytest.mark.django_db
+def test_a_hit_costs_one_cache_read_and_an_older_entry_is_never_served(
+        client, site_structure, page_cache, monkeypatch):
+    from portal import cache as page_cache_module
+
+    page = StandardPage(title="Eén leesronde", slug="een-leesronde")
+    site_structure["home"].add_child(instance=page)
+    page.save_revision().publish()
+    assert client.get("/een-leesronde/")["X-Page-Cache"] == "miss"
+
+    reads, inside = [], []  # calls to the cache, not counting get_many's own get()s
+    real_get_many, real_get = cache.get_many, cache.get
+
+    def get_many(keys):
+        reads.append(keys)
+        inside.append(True)
+        try:
+            return real_get_many(keys)
+        finally:
+            inside.pop()
+
+    def get(*args, **kwargs):
+        if not inside:
+            reads.append(args)
+        return real_get(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", get_many)
+    monkeypatch.setattr(cache, "get", get)
+    hit = client.get("/een-leesronde/")
+    assert hit["X-Page-Cache"] == "hit" and len(reads) == 1, reads
+
+    # A change that bypasses publishing is not seen until the path is purged; the entry
+    # then stays in the cache, built under the old generation, and is never served again.
+    StandardPage.objects.filter(pk=page.pk).update(title="Nieuwe titel na purge")
+    assert "Nieuwe titel" not in client.get("/een-leesronde/").content.decode()
+    page_cache_module.purge_paths(["/een-leesronde/"])
+    fresh = client.get("/een-leesronde/")
+    assert fresh["X-Page-Cache"] == "miss" and "Nieuwe titel na purge" in fresh.content.decode()

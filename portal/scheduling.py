@@ -29,8 +29,9 @@ class ScheduledPageMixin(models.Model):
     ``clean`` refuses an end that is not after the start; a page adds its own checks by
     extending ``schedule_errors`` (a dict of field name to message)."""
 
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
+    # Indexed: the agenda, the year agenda and the line pages filter and order on them.
+    start = models.DateTimeField(_("start"), db_index=True)
+    end = models.DateTimeField(_("end"), db_index=True)
     # No model-level choices: the zone list comes from the system's tz database, which
     # must not leak into migrations. validate_timezone checks the value instead; the
     # admin offers TIMEZONE_CHOICES in a select.

@@ -36,6 +36,7 @@ from learninglines.selectors.sessions import (
     visible_sessions,
 )
 from memberhub.models import Membership
+from portal.cache import cached_for_content
 from portal.selectors import localized_pages, prefer_current_language
 from portal.visibility import visible_pages
 
@@ -66,14 +67,18 @@ def _knowledge_model():
     return model
 
 
-def _line_family_children(line):
-    """Pages directly below any language version of ``line``, as one lazy query."""
-    from django.db.models.functions import Substr
-
-    family_paths = LearningLinePage.objects.filter(
-        translation_key=line.translation_key).values("path")
-    return Page.objects.annotate(parent_path=Substr("path", 1, len(line.path))).filter(
-        depth=line.depth + 1, parent_path__in=family_paths)
+def _line_family(line):
+    """A filter for the pages directly below any language version of ``line``: a path
+    range per version, which the path index answers (a test on a part of the path, or a
+    list of every candidate page, would read all of them). The versions' paths change
+    only by a publish, move or delete, so they are kept under the content generation."""
+    paths = cached_for_content("line-family-paths", (str(line.translation_key),), lambda: list(
+        LearningLinePage.objects.filter(translation_key=line.translation_key)
+        .values_list("path", flat=True)))
+    children = Q(pk__in=[])
+    for path in paths:
+        children |= Q(path__range=Page._get_children_path_interval(path))
+    return children & Q(depth=line.depth + 1)
 
 
 def _first_per_track(sessions, number, *order):
@@ -88,18 +93,18 @@ def _first_per_track(sessions, number, *order):
 def line_page_data(line, user, knowledge_limit=6):
     """Both tracks of a line with their sessions and working groups, the coordinators,
     the leading organisations and related knowledge items, in a fixed number of queries:
-    one visibility and language pass over all candidate pages, then one query per kind."""
+    one per kind, each narrowed to the line's pages before visibility and language."""
     now = timezone.now()
     knowledge_model = _knowledge_model()
-    candidates = Q(pk__in=_line_family_children(line).values("pk"))
-    if knowledge_model is not None:
-        candidates |= Q(pk__in=knowledge_model.objects.filter(
-            learning_lines__translation_key=line.translation_key).values("pk"))
-    shown = prefer_current_language(visible_pages(user, Page.objects.filter(candidates)))
-    shown_ids = shown.values("pk")
+    family = _line_family(line)
+
+    def shown(model, *filters):
+        # Narrowed first, so visibility and language are decided for those rows only.
+        return prefer_current_language(visible_pages(user, model.objects.filter(*filters)))
+
     # Per track the first upcoming sessions and the most recent past ones, ranked in SQL
     # (a line gathers thousands of sessions over the years), and how many more are coming.
-    line_sessions = SessionPage.objects.filter(pk__in=shown_ids)
+    line_sessions = shown(SessionPage, family)
     upcoming = line_sessions.filter(end__gte=now)
     recent = line_sessions.filter(end__lt=now, end__gte=now - timezone.timedelta(days=366))
     first_upcoming = _first_per_track(upcoming, UPCOMING_SESSIONS_SHOWN, F("start").asc(),
@@ -110,10 +115,13 @@ def line_page_data(line, user, knowledge_limit=6):
         _first_per_track(recent, PAST_SESSIONS_SHOWN, F("start").desc(), F("pk").desc())]
     sessions = list(SessionPage.objects.filter(pk__in=chosen)
                     .prefetch_related("hosts").order_by("start", "pk"))
-    groups = list(WorkingGroupPage.objects.filter(pk__in=shown_ids).order_by("title"))
+    groups = list(shown(WorkingGroupPage, family).order_by("title"))
     knowledge_items = []
     if knowledge_model is not None:
-        knowledge_items = list(knowledge_model.objects.filter(pk__in=shown_ids)
+        linked = knowledge_model.learning_lines.through.objects.filter(
+            learninglinepage__translation_key=line.translation_key).values(
+            "knowledgeitempage_id")
+        knowledge_items = list(shown(knowledge_model, Q(pk__in=linked))
                                .order_by("-first_published_at")[:knowledge_limit])
     counts = registration_counts(sessions)
     columns = {

@@ -15,11 +15,13 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from learninglines.models import LearningLinePage, Registration, SessionPage
 from portal.agenda import AgendaSource, scheduled_page_entry
+from portal.cache import audience_key, cached_for_content
 from portal.selectors import prefer_current_language
 from portal.visibility import visible_pages
 
@@ -204,8 +206,16 @@ def agenda_index_url():
 def year_agenda(user, year, per_month=None):
     """The year's sessions of all lines, by month: [(month date, [entries], more)], with at
     most ``per_month`` entries a month and the number of the others in ``more`` (the agenda
-    lists them all); so the page stays light however busy a year gets."""
+    lists them all); so the page stays light however busy a year gets. Kept under the
+    content generation per audience and language (a year of sessions changes only by a
+    publish, unpublish, move or delete)."""
     per_month = per_month or YEAR_AGENDA_PER_MONTH
+    return cached_for_content(
+        "learninglines-year-agenda", (audience_key(user), get_language(), year, per_month),
+        lambda: _year_agenda(user, year, per_month))
+
+
+def _year_agenda(user, year, per_month):
     start, end = year_bounds(year)
     sessions = visible_sessions(user).filter(end__gte=start, start__lt=end).order_by(
         "start", "pk")

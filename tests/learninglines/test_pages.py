@@ -248,6 +248,37 @@ def test_index_page_shows_a_busy_month_in_part_and_links_to_the_rest(
     assert f'href="/agenda/?month={start:%Y-%m}"' in html
 
 
+def test_index_year_agenda_follows_publish_unpublish_and_restriction(
+        client, site_structure, line, member):
+    """The year agenda is kept under the content generation: what a visitor and a member
+    see on /leerlijnen/ changes with the next publish, unpublish or restriction."""
+    from wagtail.models import PageViewRestriction
+
+    index = site_structure["sections"]["leerlijnen"]
+    # Past, so that only the year agenda shows them (the plan shows upcoming sessions).
+    start = timezone.now().replace(microsecond=0) - datetime.timedelta(days=20)
+    year = timezone.localtime(start).year
+    make_session(line, title="Eerste sessie", start=start,
+                 end=start + datetime.timedelta(hours=2))
+
+    def seen(title, who=None):
+        client.logout()
+        if who is not None:
+            client.force_login(who)
+        return title in client.get(index.url, {"year": year}).content.decode()
+
+    assert seen("Eerste sessie") and seen("Eerste sessie", member)
+    second = make_session(line, title="Tweede sessie", start=start,
+                          end=start + datetime.timedelta(hours=1))
+    assert seen("Tweede sessie") and seen("Tweede sessie", member)
+    PageViewRestriction.objects.create(page=second, restriction_type="login")
+    assert not seen("Tweede sessie")
+    assert seen("Tweede sessie", member)
+    second.unpublish()
+    assert not seen("Tweede sessie", member) and not seen("Tweede sessie")
+    assert seen("Eerste sessie")
+
+
 def _queries(client, url):
     client.get(url)  # warm the shared caches (site root paths, settings) as on a running site
     with CaptureQueriesContext(connection) as context:

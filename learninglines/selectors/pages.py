@@ -9,10 +9,8 @@ from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Page
 
 from learninglines.models import (
-    LearningLinePage,
     Registration,
     SessionPage,
     WorkingGroupMembership,
@@ -29,6 +27,7 @@ from learninglines.selectors.sessions import (
     PLACE_TAKING,
     Status,
     agenda_index_url,
+    below_lines,
     canonical_session,
     places_left,
     registration_closed_reason,
@@ -36,7 +35,6 @@ from learninglines.selectors.sessions import (
     visible_sessions,
 )
 from memberhub.models import Membership
-from portal.cache import cached_for_content
 from portal.selectors import localized_pages, prefer_current_language
 from portal.visibility import visible_pages
 
@@ -67,20 +65,6 @@ def _knowledge_model():
     return model
 
 
-def _line_family(line):
-    """A filter for the pages directly below any language version of ``line``: a path
-    range per version, which the path index answers (a test on a part of the path, or a
-    list of every candidate page, would read all of them). The versions' paths change
-    only by a publish, move or delete, so they are kept under the content generation."""
-    paths = cached_for_content("line-family-paths", (str(line.translation_key),), lambda: list(
-        LearningLinePage.objects.filter(translation_key=line.translation_key)
-        .values_list("path", flat=True)))
-    children = Q(pk__in=[])
-    for path in paths:
-        children |= Q(path__range=Page._get_children_path_interval(path))
-    return children & Q(depth=line.depth + 1)
-
-
 def _first_per_track(sessions, number, *order):
     """[(pk, track, total)]: the first ``number`` of ``sessions`` of each track in this
     order, with the number of sessions of their track (one window query)."""
@@ -96,7 +80,7 @@ def line_page_data(line, user, knowledge_limit=6):
     one per kind, each narrowed to the line's pages before visibility and language."""
     now = timezone.now()
     knowledge_model = _knowledge_model()
-    family = _line_family(line)
+    family = below_lines([line.translation_key])[0]
 
     def shown(model, *filters):
         # Narrowed first, so visibility and language are decided for those rows only.

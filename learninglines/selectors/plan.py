@@ -9,14 +9,13 @@ each, in three queries whatever the number of lines or sessions.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, OuterRef, Q, Subquery, Window
-from django.db.models.functions import Length, RowNumber, Substr
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
-from wagtail.models import Page
 
 from learninglines.models import LearningLinePage, SessionPage, WorkingGroupPage
 from learninglines.models.choices import SessionFormat, Track
-from learninglines.selectors.sessions import visible_sessions
+from learninglines.selectors.sessions import below_lines, visible_sessions
 from portal.selectors import prefer_current_language
 from portal.visibility import visible_pages
 
@@ -40,12 +39,11 @@ class PlanRow:
     cells: list
 
 
-def _with_line_key(queryset):
-    """Annotate each child page with ``line_key``, the translation key of the learning line
-    it sits under (in the same query: the parent's path is the page's path minus one step)."""
-    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
-    return queryset.annotate(line_key=Subquery(
-        LearningLinePage.objects.filter(path=parent_path).values("translation_key")[:1]))
+def _with_line_key(queryset, lines):
+    """The pages of ``queryset`` directly below one of ``lines`` (any language version),
+    each annotated with ``line_key``, the translation key of its line."""
+    below, line_key = below_lines(line.translation_key for line in lines)
+    return queryset.filter(below).annotate(line_key=line_key)
 
 
 def dual_track_plan(lines, user, next_shown=NEXT_SESSIONS_SHOWN):
@@ -65,7 +63,7 @@ def dual_track_plan(lines, user, next_shown=NEXT_SESSIONS_SHOWN):
     # each cell, the first ``next_shown`` upcoming sessions of each cell and the number
     # of the others (two queries; whole sessions only for those shown).
     sessions = _with_line_key(
-        visible_sessions(user, SessionPage.objects.filter(end__gte=year_start)))
+        visible_sessions(user, SessionPage.objects.filter(end__gte=year_start)), lines)
     formats = (sessions.order_by().values_list("line_key", "track", "format")
                .annotate(upcoming=Count("pk", filter=Q(end__gte=now))))
     upcoming_counts = defaultdict(int)
@@ -87,7 +85,7 @@ def dual_track_plan(lines, user, next_shown=NEXT_SESSIONS_SHOWN):
         if cell is not None:
             cell.next_sessions.append(session)
     groups = list(_with_line_key(
-        prefer_current_language(visible_pages(user, WorkingGroupPage.objects.all())))
+        prefer_current_language(visible_pages(user, WorkingGroupPage.objects.all())), lines)
         .order_by("title"))
     for group in groups:
         cell = cells.get((group.line_key, group.track))

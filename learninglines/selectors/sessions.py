@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, UUIDField, Value, When
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -77,6 +77,25 @@ def line_titles_by_path(pages):
     lines = LearningLinePage.objects.filter(path__in=paths).only("title", "path", "url_path",
                                                                  "translation_key")
     return {line.path: line for line in lines}
+
+
+def below_lines(translation_keys):
+    """``(filter, line_key)`` for the pages directly below any language version of the
+    lines with these translation keys: a Q of one path range per version (which the path
+    index answers; a test on a part of the path would read every page) and a Case that
+    gives each such page its line's translation key. The versions' paths change only by
+    a publish, move or delete, so they are kept under the content generation."""
+    keys = sorted(str(key) for key in translation_keys)
+    versions = cached_for_content("learninglines-line-versions", tuple(keys), lambda: list(
+        LearningLinePage.objects.filter(translation_key__in=keys)
+        .values_list("path", "translation_key")))
+    below, whens = Q(pk__in=[]), []
+    for path, key in versions:
+        children = Q(path__range=Page._get_children_path_interval(path),
+                     depth=len(path) // Page.steplen + 1)
+        below |= children
+        whens.append(When(children, then=Value(key, output_field=UUIDField())))
+    return below, Case(*whens, default=None, output_field=UUIDField())
 
 
 def line_of(page, lines_by_path):

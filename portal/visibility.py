@@ -6,8 +6,11 @@ who may not see them. Page serving itself is guarded by Wagtail's own page priva
 which applies the same rules (see :func:`restriction_admits`).
 """
 
+import json
+
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.lookups import In
 from wagtail.models import Page, PageViewRestriction
 
 MEMBERS_GROUP_NAME = "Members"
@@ -109,6 +112,24 @@ def _load_hidden_restricted(user):
     return sorted(hidden.items())
 
 
+class PathIn(In):
+    """``path IN (paths)`` with the paths sent as one parameter: an array on PostgreSQL, a
+    JSON list on SQLite. A site with years of member-only items has thousands of them; as
+    one parameter each, every query paid for building and quoting them (about 100 ms a
+    page at 100k pages) and SQLite would refuse past its limit of variables. Still the
+    ``in`` lookup, so what reads a queryset's filters (Wagtail's search) understands it."""
+
+    def as_sql(self, compiler, connection):
+        if connection.vendor not in ("postgresql", "sqlite"):  # pragma: no cover
+            return super().as_sql(compiler, connection)
+        column, params = self.process_lhs(compiler, connection)
+        paths = [str(path) for path in self.rhs]
+        if connection.vendor == "postgresql":
+            return f"{column} = ANY(%s::varchar[])", [*params, paths]
+        return (f"{column} IN (SELECT value FROM json_each(%s))",  # noqa: S608  # nosec B608
+                [*params, json.dumps(paths)])
+
+
 def visible_pages(user, queryset=None):
     """Live pages the user may see: public ones, plus restricted ones they are admitted to.
 
@@ -123,7 +144,7 @@ def visible_pages(user, queryset=None):
     # would break SQLite's expression depth (1000) once there are many member-only items.
     leaves = [path for path, has_children in hidden if not has_children]
     if leaves:
-        queryset = queryset.exclude(path__in=leaves)
+        queryset = queryset.exclude(PathIn(F("path"), leaves))
     excluded = Q()
     for path, has_children in hidden:
         if has_children:

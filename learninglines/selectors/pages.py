@@ -9,6 +9,7 @@ from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 
 from learninglines.models import (
     Registration,
@@ -35,6 +36,7 @@ from learninglines.selectors.sessions import (
     visible_sessions,
 )
 from memberhub.models import Membership
+from portal.cache import audience_key, cached_for_content
 from portal.selectors import localized_pages, prefer_current_language
 from portal.visibility import visible_pages
 
@@ -102,11 +104,17 @@ def line_page_data(line, user, knowledge_limit=6):
     groups = list(shown(WorkingGroupPage, family).order_by("title"))
     knowledge_items = []
     if knowledge_model is not None:
+        # A line gathers thousands of linked items over the years; the newest few are kept
+        # under the content generation per audience and language (any publish, unpublish,
+        # move or restriction starts a new one).
         linked = knowledge_model.learning_lines.through.objects.filter(
             learninglinepage__translation_key=line.translation_key).values(
             "knowledgeitempage_id")
-        knowledge_items = list(shown(knowledge_model, Q(pk__in=linked))
-                               .order_by("-first_published_at")[:knowledge_limit])
+        knowledge_items = cached_for_content(
+            "learninglines-line-knowledge",
+            (audience_key(user), get_language(), str(line.translation_key), knowledge_limit),
+            lambda: list(shown(knowledge_model, Q(pk__in=linked))
+                         .order_by("-first_published_at")[:knowledge_limit]))
     counts = registration_counts(sessions)
     columns = {
         Track.PRACTITIONER: TrackColumn(Track.PRACTITIONER.value, Track.PRACTITIONER.label,

@@ -279,6 +279,37 @@ def test_index_year_agenda_follows_publish_unpublish_and_restriction(
     assert seen("Eerste sessie")
 
 
+def test_line_knowledge_items_follow_publish_unpublish_and_restriction(
+        client, site_structure, line, member):
+    """The newest knowledge items of a line are kept under the content generation: what a
+    visitor and a member see on the line page changes with the next publish, restriction
+    and unpublish."""
+    from wagtail.models import PageViewRestriction
+
+    from tests.knowledge.factories import make_item
+
+    kennisbank = site_structure["sections"]["kennisbank"]
+    make_item(kennisbank, "Eerste handreiking", lines=[line])
+
+    def seen(title, who=None):
+        client.logout()
+        if who is not None:
+            client.force_login(who)
+        response = client.get(line.url)
+        assert response.status_code == 200
+        return title in response.content.decode()
+
+    assert seen("Eerste handreiking") and seen("Eerste handreiking", member)
+    second = make_item(kennisbank, "Tweede handreiking", lines=[line])
+    assert seen("Tweede handreiking") and seen("Tweede handreiking", member)
+    PageViewRestriction.objects.create(page=second, restriction_type="login")
+    assert not seen("Tweede handreiking")
+    assert seen("Tweede handreiking", member)
+    second.unpublish()
+    assert not seen("Tweede handreiking", member) and not seen("Tweede handreiking")
+    assert seen("Eerste handreiking")
+
+
 def _queries(client, url):
     client.get(url)  # warm the shared caches (site root paths, settings) as on a running site
     with CaptureQueriesContext(connection) as context:

@@ -112,30 +112,24 @@ def user_groups_changed(sender, instance, action, reverse=False, pk_set=None, **
 def connect():
     from django.contrib.auth import get_user_model
 
-    from community.models import (
-        Post,
-        Profile,
-        SharedDocument,
-        SharedDocumentVersion,
-        Space,
-        SpaceMembership,
-        Thread,
-    )
+    from community import models
     from learninglines.models import WorkingGroupMembership
 
-    post_save.connect(space_saved, sender=Space, dispatch_uid="community_space_saved")
+    post_save.connect(space_saved, sender=models.Space, dispatch_uid="community_space_saved")
     for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
-        signal.connect(post_changed, sender=Post, dispatch_uid=f"community_post_{name}")
-        signal.connect(thread_changed, sender=Thread, dispatch_uid=f"community_thread_{name}")
-        signal.connect(shared_document_changed, sender=SharedDocument,
+        signal.connect(post_changed, sender=models.Post, dispatch_uid=f"community_post_{name}")
+        signal.connect(thread_changed, sender=models.Thread,
+                       dispatch_uid=f"community_thread_{name}")
+        signal.connect(shared_document_changed, sender=models.SharedDocument,
                        dispatch_uid=f"community_shared_document_{name}")
-        signal.connect(document_version_changed, sender=SharedDocumentVersion,
+        signal.connect(document_version_changed, sender=models.SharedDocumentVersion,
                        dispatch_uid=f"community_document_version_{name}")
-    post_delete.connect(profile_deleted, sender=Profile, dispatch_uid="community_profile_deleted")
+    post_delete.connect(profile_deleted, sender=models.Profile,
+                        dispatch_uid="community_profile_deleted")
     post_save.connect(user_changed, sender=get_user_model(), dispatch_uid="community_user_saved")
     m2m_changed.connect(user_groups_changed, sender=get_user_model().groups.through,
                         dispatch_uid="community_user_groups")
-    post_delete.connect(space_member_deleted, sender=SpaceMembership,
+    post_delete.connect(space_member_deleted, sender=models.SpaceMembership,
                         dispatch_uid="community_space_member_deleted")
     post_delete.connect(working_group_membership_deleted, sender=WorkingGroupMembership,
                         dispatch_uid="community_wg_membership_deleted")
